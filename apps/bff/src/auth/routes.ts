@@ -1,0 +1,40 @@
+import { signInSchema } from '@saatja/core';
+import { Router } from 'express';
+import { AppError, parseBody } from '../http/app-error';
+import type { RateLimiter } from '../http/rate-limiter';
+import { verifyPassword } from '../secrets/password-hash';
+import { clearSessionCookie, currentUser, setSessionCookie, type SessionCookie } from './session-middleware';
+import type { SessionStore } from './session-store';
+import { toMe, type UserRepository } from './user-repository';
+
+export function authRoutes(deps: { users: UserRepository; sessions: SessionStore; cookie: SessionCookie; signInLimiter: RateLimiter }) {
+  const router = Router();
+
+  router.post('/sign-in', async (req, res) => {
+    const input = parseBody(signInSchema, req.body);
+    if (!deps.signInLimiter.take(`${req.ip}|${input.code.toLowerCase()}`)) throw new AppError('rateLimited');
+    const found = await deps.users.findCredentials(input.code);
+    // Hash even for an unknown code, so timing does not tell which codes exist.
+    const ok = await verifyPassword(input.password, found?.password_hash ?? DUMMY_HASH);
+    if (!found || !ok) throw new AppError('invalidCredentials');
+    // A fresh id at every sign-in: an id planted before it is worthless afterwards.
+    if (req.sessionId) await deps.sessions.destroy(req.sessionId);
+    setSessionCookie(res, deps.cookie, await deps.sessions.create(found.id));
+    const user = await deps.users.findById(found.id);
+    res.json(toMe(user!));
+  });
+
+  router.post('/sign-out', async (req, res) => {
+    if (req.sessionId) await deps.sessions.destroy(req.sessionId);
+    clearSessionCookie(res, deps.cookie);
+    res.status(204).end();
+  });
+
+  router.get('/me', (req, res) => {
+    res.json(toMe(currentUser(req)));
+  });
+
+  return router;
+}
+
+const DUMMY_HASH = 'scrypt$32768$8$1$c2FsdHNhbHRzYWx0c2FsdA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';

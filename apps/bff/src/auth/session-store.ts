@@ -1,0 +1,55 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database';
+
+/** A session ends after this long without a request, ms (8 hours: a working day). */
+export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
+/** …and at the latest this long after sign-in, ms (7 days). */
+export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
+/** Refresh last_seen_at at most this often, ms, so reads do not write on every request. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+const hashId = (id: string) => createHash('sha256').update(id).digest('base64url');
+
+export interface SessionStore {
+  create(userId: number): Promise<string>;
+  find(id: string): Promise<{ userId: number } | null>;
+  destroy(id: string): Promise<void>;
+}
+
+/** Sessions in the database: they survive restarts and are shared by every BFF instance. */
+export function createSessionStore(db: Db, now: () => Date = () => new Date()): SessionStore {
+  return {
+    async create(userId) {
+      const id = randomBytes(32).toString('base64url');
+      const at = now();
+      await db
+        .insertInto('sessions')
+        .values({
+          id_hash: hashId(id),
+          user_id: userId,
+          created_at: at.toISOString(),
+          last_seen_at: at.toISOString(),
+          expires_at: new Date(at.getTime() + SESSION_ABSOLUTE_MS).toISOString(),
+        })
+        .execute();
+      return id;
+    },
+    async find(id) {
+      const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', hashId(id)).executeTakeFirst();
+      if (!row) return null;
+      const at = now();
+      const idleSince = at.getTime() - Date.parse(row.last_seen_at);
+      if (at.toISOString() >= row.expires_at || idleSince >= SESSION_IDLE_MS) {
+        await db.deleteFrom('sessions').where('id_hash', '=', row.id_hash).execute();
+        return null;
+      }
+      if (idleSince >= TOUCH_INTERVAL_MS) {
+        await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id_hash', '=', row.id_hash).execute();
+      }
+      return { userId: row.user_id };
+    },
+    async destroy(id) {
+      await db.deleteFrom('sessions').where('id_hash', '=', hashId(id)).execute();
+    },
+  };
+}

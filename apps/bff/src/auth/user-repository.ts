@@ -1,0 +1,42 @@
+import type { Me, Role } from '@saatja/core';
+import type { Db } from '../db/database';
+
+export interface UserRow {
+  id: number;
+  code: string;
+  name: string;
+  email: string;
+  role: Role;
+}
+
+export function createUserRepository(db: Db) {
+  return {
+    async findById(id: number): Promise<UserRow | undefined> {
+      return db.selectFrom('users').select(['id', 'code', 'name', 'email', 'role']).where('id', '=', id).executeTakeFirst();
+    },
+    async findCredentials(code: string) {
+      return db.selectFrom('users').select(['id', 'password_hash']).where('code', '=', code).executeTakeFirst();
+    },
+    async insert(user: Omit<UserRow, 'id'> & { passwordHash: string }, at: Date): Promise<number> {
+      const row = await db
+        .insertInto('users')
+        .values({
+          code: user.code,
+          name: user.name,
+          email: user.email,
+          role: user.role,
+          password_hash: user.passwordHash,
+          created_at: at.toISOString(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return row.id;
+    },
+    async updateProfile(id: number, profile: { name: string; email: string }): Promise<void> {
+      await db.updateTable('users').set(profile).where('id', '=', id).execute();
+    },
+  };
+}
+export type UserRepository = ReturnType<typeof createUserRepository>;
+
+export const toMe = (user: UserRow): Me => ({ code: user.code, name: user.name, role: user.role });

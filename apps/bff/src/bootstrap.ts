@@ -1,0 +1,38 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { Logger } from 'pino';
+import { createApp, type AppDeps } from './app';
+import type { Config } from './config';
+import { openDatabase, type Db } from './db/database';
+import { createSecretBox } from './secrets/secret-box';
+
+export interface RunningBff {
+  url: string;
+  port: number;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** Open the database, build the app and listen; `close` drains connections and closes the database. */
+export async function startBff(config: Config, logger: Logger, extra: Pick<AppDeps, 'devMailbox' | 'now'> = {}): Promise<RunningBff> {
+  if (!config.secretsKeys) throw new Error('no secrets key configured');
+  const db = await openDatabase(config.databaseFile);
+  const app = createApp({ config, db, logger, secretBox: createSecretBox(config.secretsKeys), ...extra });
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  return {
+    url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
+    port,
+    db,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await db.destroy();
+    },
+  };
+}

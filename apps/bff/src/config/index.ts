@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { TlsMode } from '@saatja/core';
+import { envSchema } from './env';
+
+export interface RelayConfig {
+  host: string;
+  port: number;
+  security: TlsMode;
+}
+
+/** The validated deployment settings (SPEC §7). */
+export interface Config {
+  mode: 'dev' | 'production';
+  host: string;
+  port: number;
+  publicOrigin: string | null;
+  dataDir: string;
+  databaseFile: string;
+  webDist: string;
+  logLevel: string;
+  vendorName: string;
+  companyName: string;
+  eventDomain: string;
+  sendingIps: string[];
+  openPorts: number[];
+  /** null in dev mode until the local mail catcher has started. */
+  relay: RelayConfig | null;
+  extraCas: string[];
+  secretsKeys: string | null;
+}
+
+export class ConfigError extends Error {}
+
+/** Parse the environment once; fail fast with every problem listed. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(e.SAATJA_DATA_DIR);
+  if (e.SAATJA_MODE === 'production') {
+    const missing = ['SAATJA_RELAY_HOST', 'SAATJA_SECRETS_KEYS', 'SAATJA_PUBLIC_ORIGIN'].filter((name) => !env[name]);
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: production needs ${missing.join(', ')}`);
+  }
+  return {
+    mode: e.SAATJA_MODE,
+    host: e.HOST,
+    port: e.PORT,
+    publicOrigin: e.SAATJA_PUBLIC_ORIGIN ?? null,
+    dataDir,
+    databaseFile: path.resolve(e.SAATJA_DATABASE_FILE ?? path.join(dataDir, 'saatja.sqlite')),
+    webDist: path.resolve(e.SAATJA_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+    logLevel: e.SAATJA_LOG_LEVEL,
+    vendorName: e.SAATJA_VENDOR_NAME,
+    companyName: e.SAATJA_COMPANY_NAME,
+    eventDomain: e.SAATJA_EVENT_DOMAIN,
+    sendingIps: e.SAATJA_SENDING_IPS,
+    openPorts: e.SAATJA_OPEN_PORTS,
+    relay: e.SAATJA_RELAY_HOST ? { host: e.SAATJA_RELAY_HOST, port: e.SAATJA_RELAY_PORT, security: e.SAATJA_RELAY_SECURITY } : null,
+    extraCas: e.SAATJA_EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),
+    secretsKeys: e.SAATJA_SECRETS_KEYS ?? null,
+  };
+}

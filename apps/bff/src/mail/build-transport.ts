@@ -1,0 +1,78 @@
+import { rootCertificates } from 'node:tls';
+import { assertNever, type EffectiveTransport, type Owner, type TlsMode } from '@saatja/core';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { RelayConfig } from '../config';
+import { AppError } from '../http/app-error';
+
+/** Interactive sends give up sooner than nodemailer's defaults (2 min / 30 s / 10 min), ms. */
+const CONNECTION_TIMEOUT_MS = 15_000;
+const GREETING_TIMEOUT_MS = 15_000;
+const SOCKET_TIMEOUT_MS = 60_000;
+
+export interface TransportContext {
+  relay: RelayConfig;
+  /** Extra trusted CAs (PEM), added to Node's own roots, never replacing them. */
+  extraCas: readonly string[];
+  /** The saved SMTP password of the card that owns the credentials. */
+  password(owner: Owner): Promise<string>;
+}
+
+/** TLS never weakened: SSL is implicit TLS, STARTTLS is required, certificates always verified. */
+function tlsOptions(security: TlsMode, extraCas: readonly string[]): Partial<SMTPTransport.Options> {
+  const tls = { ca: extraCas.length > 0 ? [...rootCertificates, ...extraCas] : undefined, minVersion: 'TLSv1.2' as const };
+  switch (security) {
+    case 'ssl':
+      return { secure: true, tls };
+    case 'starttls':
+      return { secure: false, requireTLS: true, tls };
+    case 'none':
+      // Plain text was chosen; STARTTLS is still used when the server offers it.
+      return { secure: false, tls };
+    default:
+      return assertNever(security);
+  }
+}
+
+const base = {
+  connectionTimeout: CONNECTION_TIMEOUT_MS,
+  greetingTimeout: GREETING_TIMEOUT_MS,
+  socketTimeout: SOCKET_TIMEOUT_MS,
+  disableFileAccess: true,
+  disableUrlAccess: true,
+} satisfies SMTPTransport.Options;
+
+/** The one place that turns an effective configuration into nodemailer options. */
+export async function buildTransport(transport: EffectiveTransport, context: TransportContext): Promise<SMTPTransport.Options> {
+  switch (transport.kind) {
+    case 'relay':
+      return { ...base, host: context.relay.host, port: context.relay.port, ...tlsOptions(context.relay.security, context.extraCas) };
+    case 'smtp': {
+      const credentials = transport.credentials;
+      return {
+        ...base,
+        host: transport.host,
+        port: transport.port,
+        ...tlsOptions(transport.security, context.extraCas),
+        auth: credentials ? { user: credentials.user, pass: await context.password(credentials.owner) } : undefined,
+      };
+    }
+    case 'm365':
+      throw new AppError('sendFailed', { detail: 'm365NotAuthenticated' });
+    default:
+      return assertNever(transport);
+  }
+}
+
+/** A short description of where mail goes, for the send log; never a secret. */
+export function describeTransport(transport: EffectiveTransport, relay: RelayConfig): string {
+  switch (transport.kind) {
+    case 'relay':
+      return `relay ${relay.host}:${relay.port} ${relay.security}`;
+    case 'smtp':
+      return `smtp ${transport.host}:${transport.port} ${transport.security}${transport.credentials ? ` as ${transport.credentials.user} (${transport.credentials.owner})` : ''}`;
+    case 'm365':
+      return `m365 ${transport.user} (${transport.owner})`;
+    default:
+      return assertNever(transport);
+  }
+}

@@ -1,0 +1,52 @@
+import type { Me, PublicDeployment } from '@saatja/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Banner } from '../components/ui/banner';
+import { getMe } from '../features/auth/api/get-me';
+import { signOut } from '../features/auth/api/sign-out';
+import { SignInPage } from '../features/auth/components/sign-in-page';
+import { CardPage } from '../features/card/components/card-page';
+import { DevMailboxPage } from '../features/dev-mailbox/components/dev-mailbox-page';
+import { getDeployment } from '../lib/get-deployment';
+import { translateError } from '../lib/translate-error';
+import { Layout } from './layout';
+import { usePath } from './router';
+
+type Session = { state: 'loading' } | { state: 'ready'; me: Me | null; deployment: PublicDeployment } | { state: 'failed'; error: unknown };
+
+export function App() {
+  const { t } = useTranslation();
+  const [path, navigate] = usePath();
+  const [session, setSession] = useState<Session>({ state: 'loading' });
+
+  useEffect(() => {
+    Promise.all([getMe(), getDeployment()])
+      .then(([me, deployment]) => setSession({ state: 'ready', me, deployment }))
+      .catch((error: unknown) => setSession({ state: 'failed', error }));
+  }, []);
+
+  if (session.state === 'loading') return <p className="page">{t('app.loading')}</p>;
+  if (session.state === 'failed') {
+    return (
+      <main className="page">
+        <Banner tone="error">{translateError(t, session.error)}</Banner>
+      </main>
+    );
+  }
+
+  const { me, deployment } = session;
+  const setMe = (next: Me | null) => setSession({ state: 'ready', me: next, deployment });
+  const onSignOut = () => void signOut().finally(() => setMe(null));
+
+  return (
+    <Layout me={me} devMode={deployment.devMode} path={path} navigate={navigate} onSignOut={onSignOut}>
+      {!me ? (
+        <SignInPage onSignedIn={setMe} />
+      ) : path === '/dev/mailbox' && deployment.devMode ? (
+        <DevMailboxPage />
+      ) : (
+        <CardPage deployment={deployment} />
+      )}
+    </Layout>
+  );
+}

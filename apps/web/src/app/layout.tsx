@@ -1,0 +1,60 @@
+import type { Me } from '@saatja/core';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languages, setLanguage, type Language } from '../i18n';
+
+interface LayoutProps {
+  me: Me | null;
+  devMode: boolean;
+  path: string;
+  navigate: (path: string) => void;
+  onSignOut: () => void;
+  children: ReactNode;
+}
+
+export function Layout({ me, devMode, path, navigate, onSignOut, children }: LayoutProps) {
+  const { t, i18n } = useTranslation();
+  const link = (to: string, label: string) => (
+    <a
+      href={to}
+      aria-current={path === to ? 'page' : undefined}
+      onClick={(event) => {
+        event.preventDefault();
+        navigate(to);
+      }}
+    >
+      {label}
+    </a>
+  );
+  return (
+    <>
+      <header className="topbar">
+        <span className="topbar__brand">{t('app.title')}</span>
+        {me && (
+          <nav aria-label={t('app.mainNav')} className="topbar__nav">
+            {link('/', t('app.userCard'))}
+            {devMode && link('/dev/mailbox', t('app.devMailbox'))}
+          </nav>
+        )}
+        <div className="topbar__end">
+          <label className="topbar__language">
+            <span className="visually-hidden">{t('app.language')}</span>
+            <select value={i18n.language} onChange={(event) => setLanguage(event.target.value as Language)}>
+              {languages.map((language) => (
+                <option key={language} value={language}>
+                  {language.toUpperCase()}
+                </option>
+              ))}
+            </select>
+          </label>
+          {me && (
+            <button type="button" className="button button--quiet" onClick={onSignOut}>
+              {t('app.signOut')} ({me.code})
+            </button>
+          )}
+        </div>
+      </header>
+      {children}
+    </>
+  );
+}

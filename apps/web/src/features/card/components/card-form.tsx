@@ -1,0 +1,109 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { makeCardInputSchema, senderModes, type CardInput, type PublicCard, type PublicDeployment } from '@saatja/core';
+import { useMemo, useState } from 'react';
+import { FormProvider, useForm, useFormContext, useWatch, type Path, type Resolver } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Banner } from '../../../components/ui/banner';
+import { Field } from '../../../components/ui/field';
+import { ApiError } from '../../../lib/api-client';
+import { translateError } from '../../../lib/translate-error';
+import { saveCard } from '../api/save-card';
+import { toFormValues, type CardFormValues } from '../card-form-values';
+import { SmtpFields } from './smtp-fields';
+import { TestMailPanel } from './test-mail-panel';
+import { useFieldError } from './use-field-error';
+
+type Outcome = { tone: 'success' | 'error'; text: string } | null;
+
+export function CardForm({ card, deployment, onSaved }: { card: PublicCard; deployment: PublicDeployment; onSaved: (card: PublicCard) => void }) {
+  const { t } = useTranslation();
+  const [outcome, setOutcome] = useState<Outcome>(null);
+  const schema = useMemo(() => makeCardInputSchema(deployment.openPorts), [deployment.openPorts]);
+  const form = useForm<CardFormValues, unknown, CardInput>({
+    // The schema's input is a union on `mode`; the form holds all modes' fields (see CardFormValues).
+    resolver: zodResolver(schema) as unknown as Resolver<CardFormValues, unknown, CardInput>,
+    defaultValues: toFormValues(card),
+  });
+  const { register, handleSubmit, control, reset, setError, formState } = form;
+  const mode = useWatch({ control, name: 'mailSender.mode' });
+  const vendor = deployment.vendorName;
+
+  const onSubmit = handleSubmit(
+    async (input) => {
+      setOutcome(null);
+      try {
+        const saved = await saveCard(input);
+        reset(toFormValues(saved));
+        onSaved(saved);
+        setOutcome({ tone: 'success', text: t('card.saved') });
+      } catch (error) {
+        if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+          for (const [path, key] of Object.entries(error.fields)) setError(path as Path<CardFormValues>, { message: key }, { shouldFocus: true });
+          setOutcome({ tone: 'error', text: t('card.saveFailed') });
+        } else {
+          setOutcome({ tone: 'error', text: translateError(t, error) });
+        }
+      }
+    },
+    () => setOutcome({ tone: 'error', text: t('card.saveFailed') }),
+  );
+
+  return (
+    <FormProvider {...form}>
+      <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="card-title">
+        <h1 id="card-title">
+          {t('card.title')} <span className="muted">{card.code}</span>
+        </h1>
+        {outcome && <Banner tone={outcome.tone}>{outcome.text}</Banner>}
+        <ProfileFields />
+        <Field label={t('card.mailSender')}>
+          <select {...register('mailSender.mode')}>
+            {senderModes.map((value) => (
+              <option key={value} value={value}>
+                {t(`card.modes.${value}`, { vendor })}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {mode === 'smtp' && <SmtpFields deployment={deployment} passwordSet={card.mailSender.smtp?.passwordSet ?? false} />}
+        {mode === 'm365' && <M365Fields />}
+        <div className="actions">
+          <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
+            {t('card.save')}
+          </button>
+        </div>
+      </form>
+      <TestMailPanel dirty={formState.isDirty} />
+    </FormProvider>
+  );
+}
+
+function ProfileFields() {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const { register } = useFormContext<CardFormValues>();
+  return (
+    <div className="grid grid--two">
+      <Field label={t('card.name')} error={fieldError('name')}>
+        <input type="text" autoComplete="name" {...register('name')} />
+      </Field>
+      <Field label={t('card.email')} error={fieldError('email')}>
+        <input type="email" autoComplete="email" {...register('email')} />
+      </Field>
+    </div>
+  );
+}
+
+function M365Fields() {
+  const { t } = useTranslation();
+  const fieldError = useFieldError();
+  const { register } = useFormContext<CardFormValues>();
+  return (
+    <fieldset className="section">
+      <legend>{t('card.modes.m365')}</legend>
+      <Field label={t('card.m365User')} error={fieldError('mailSender.m365.user')}>
+        <input type="email" autoComplete="off" {...register('mailSender.m365.user')} />
+      </Field>
+    </fieldset>
+  );
+}

@@ -1,0 +1,6 @@
+import type { et } from './et';
+
+type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+
+/** Every language has exactly the Estonian keys; a missing key is a type error. */
+export type Messages = Widen<typeof et>;

@@ -1,0 +1,98 @@
+import { z } from 'zod';
+
+/** The "Mail sender" choices of the user card (SPEC §1). */
+export const senderModes = ['default', 'smtp', 'm365', 'replyTo'] as const;
+export type SenderMode = (typeof senderModes)[number];
+
+/** SSL/TLS choices: plain text, implicit TLS, STARTTLS (then TLS is required). */
+export const tlsModes = ['none', 'ssl', 'starttls'] as const;
+export type TlsMode = (typeof tlsModes)[number];
+
+/** The ports open in the vendor's firewall, unless a deployment lists others. */
+export const DEFAULT_OPEN_PORTS: readonly number[] = [25, 465, 587];
+
+/** Longest password accepted, in characters; real SMTP passwords are far shorter. */
+const MAX_PASSWORD_LENGTH = 256;
+
+const HOST_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/i;
+
+/** Host name (RFC 1123 labels) or an IPv4/IPv6 literal. */
+export function isHostOrIp(value: string): boolean {
+  if (z.ipv4().safeParse(value).success || z.ipv6().safeParse(value).success) return true;
+  if (value.length > 253 || /^[0-9.]+$/.test(value)) return false;
+  return value.split('.').every((label) => HOST_LABEL.test(label));
+}
+
+/** No control characters: nothing here may smuggle a CR/LF into a mail header. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
+
+export const emailSchema = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .max(254, { error: 'tooLong' })
+  .pipe(z.email({ error: 'email.invalid' }));
+
+export const displayNameSchema = z
+  .string({ error: 'required' })
+  .trim()
+  .min(1, { error: 'required' })
+  .max(100, { error: 'tooLong' })
+  .refine(noControlChars, { error: 'controlChars' });
+
+export function makeSmtpInputSchema(openPorts: readonly number[]) {
+  return z.object({
+    host: z
+      .string({ error: 'required' })
+      .trim()
+      .min(1, { error: 'required' })
+      .refine(isHostOrIp, { error: 'host.invalid' }),
+    port: z
+      .number({ error: 'required' })
+      .int({ error: 'port.notOpen' })
+      .refine((port) => openPorts.includes(port), { error: 'port.notOpen' }),
+    security: z.enum(tlsModes, { error: 'required' }),
+    user: z
+      .string({ error: 'required' })
+      .trim()
+      .max(254, { error: 'tooLong' })
+      .refine(noControlChars, { error: 'controlChars' }),
+    /** Write-only. Blank keeps the stored password (unless the server changed). */
+    password: z.string({ error: 'required' }).max(MAX_PASSWORD_LENGTH, { error: 'tooLong' }),
+    /** Forget the stored password. */
+    clearPassword: z.boolean({ error: 'required' }),
+  }, { error: 'required' });
+}
+export type SmtpInput = z.infer<ReturnType<typeof makeSmtpInputSchema>>;
+
+export function makeMailSenderInputSchema(openPorts: readonly number[]) {
+  return z.discriminatedUnion(
+    'mode',
+    [
+      z.object({ mode: z.literal('default') }),
+      z.object({ mode: z.literal('replyTo') }),
+      z.object({ mode: z.literal('smtp'), smtp: makeSmtpInputSchema(openPorts) }),
+      z.object({ mode: z.literal('m365'), m365: z.object({ user: emailSchema }, { error: 'required' }) }),
+    ],
+    { error: 'mode.invalid' },
+  );
+}
+export type MailSenderInput = z.infer<ReturnType<typeof makeMailSenderInputSchema>>;
+
+/** The payload of saving a user card, the same schema in the form and in the BFF. */
+export function makeCardInputSchema(openPorts: readonly number[]) {
+  return z.object(
+    {
+      name: displayNameSchema,
+      email: emailSchema,
+      mailSender: makeMailSenderInputSchema(openPorts),
+    },
+    { error: 'required' },
+  );
+}
+export type CardInput = z.infer<ReturnType<typeof makeCardInputSchema>>;
+
+/** "Send test mail": to the user's own address unless an admin names another (SPEC §5). */
+export const testMailInputSchema = z.object({ to: emailSchema.optional() });
+export type TestMailInput = z.infer<typeof testMailInputSchema>;

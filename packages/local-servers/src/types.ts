@@ -1,0 +1,69 @@
+import type { TlsMaterial } from './tls';
+
+/** 'ssl' = implicit TLS from the first byte; 'starttls' = plain greeting, TLS required before MAIL/AUTH. */
+export type LocalSecurity = 'none' | 'ssl' | 'starttls';
+
+export type XOAuth2Verdict = { ok: true } | { ok: false; responseCode: number; message: string };
+
+export interface LocalSmtpServerOptions {
+  security: LocalSecurity;
+  /** Default 0: the OS picks a free port. */
+  port?: number;
+  /** Required for 'ssl' and 'starttls'. */
+  tls?: TlsMaterial;
+  /** user -> password. When given, AUTH PLAIN/LOGIN is required before MAIL FROM. */
+  users?: Record<string, string>;
+  /** Host name in the greeting. */
+  name?: string;
+  /** Bytes; default 10 MiB. */
+  maxMessageBytes?: number;
+  /**
+   * When given, XOAUTH2 is advertised and required, and tokens are checked with it. A refusal is
+   * sent as `${responseCode} ${message}`, so put the enhanced code in the message ("5.7.3 …").
+   */
+  authenticateXOAuth2?: (user: string, accessToken: string) => Promise<XOAuth2Verdict>;
+}
+
+export interface ReceivedMailHeaders {
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+  replyTo: string | null;
+  sender: string | null;
+  messageId: string | null;
+}
+
+export interface ReceivedMail {
+  id: number;
+  envelope: { from: string; to: string[] };
+  /** The user that authenticated, null if none. */
+  authUser: string | null;
+  authMethod: string | null;
+  /** Whether the session was on TLS (implicit or after STARTTLS). */
+  secure: boolean;
+  tlsProtocol: string | null;
+  /** ISO 8601. */
+  receivedAt: string;
+  raw: string;
+  headers: ReceivedMailHeaders;
+  text: string | null;
+}
+
+export interface AuthAttempt {
+  user: string;
+  method: string;
+  ok: boolean;
+}
+
+export interface LocalSmtpServer {
+  readonly port: number;
+  readonly host: '127.0.0.1';
+  readonly security: LocalSecurity;
+  received(): readonly ReceivedMail[];
+  /** Resolves with an already received match or the next one; rejects after timeoutMs (default 10 000). */
+  waitForMail(predicate?: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
+  /** Every AUTH attempt, so a test can prove that no login was attempted. */
+  authAttempts(): readonly AuthAttempt[];
+  clear(): void;
+  close(): Promise<void>;
+}
