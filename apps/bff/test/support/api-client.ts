@@ -1,0 +1,27 @@
+/** A minimal cookie-keeping JSON client for integration tests, acting like the SPA (same-origin). */
+export function apiClient(baseUrl: string) {
+  let cookie = '';
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const response = await fetch(`${baseUrl}/api${path}`, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(cookie ? { Cookie: cookie } : {}),
+        'Sec-Fetch-Site': 'same-origin',
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (setCookie) cookie = setCookie.split(';')[0] ?? '';
+    const text = await response.text();
+    return { status: response.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+  }
+  return {
+    call,
+    get cookie() {
+      return cookie;
+    },
+    signIn: (code: string, password: string) => call('POST', '/auth/sign-in', { code, password }),
+  };
+}

@@ -1,0 +1,12 @@
+import type { Page } from '@playwright/test';
+
+export class SignInPage {
+  constructor(private readonly page: Page) {}
+
+  async signIn(code: string, password: string): Promise<void> {
+    await this.page.goto('/');
+    await this.page.getByLabel('Kasutaja kood').fill(code);
+    await this.page.getByLabel('Parool').fill(password);
+    await this.page.getByRole('button', { name: 'Logi sisse' }).click();
+  }
+}
