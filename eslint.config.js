@@ -36,6 +36,11 @@ export default tseslint.config(
     },
   },
   {
+    // Playwright fixtures declare "no dependencies" with an empty pattern.
+    files: ['apps/web/e2e/**/*.ts'],
+    rules: { 'no-empty-pattern': 'off' },
+  },
+  {
     files: ['apps/bff/src/server.ts', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
