@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
-import { et } from './et';
+import { en } from './en/index';
+import { et } from './et/index';
 
 export const languages = ['et', 'en'] as const;
 export type Language = (typeof languages)[number];

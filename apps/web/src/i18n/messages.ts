@@ -1,4 +1,4 @@
-import type { et } from './et';
+import type { et } from './et/index';
 
 type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 

@@ -1,0 +1,6 @@
+export const signIn = {
+  title: 'Sisselogimine',
+  code: 'Kasutaja kood',
+  password: 'Parool',
+  submit: 'Logi sisse',
+};

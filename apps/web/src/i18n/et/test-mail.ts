@@ -1,0 +1,9 @@
+export const testMail = {
+  title: 'Testkiri',
+  send: 'Saada testkiri',
+  sending: 'Saadan…',
+  sent: 'Testkiri saadeti aadressile {{to}}.',
+  failed: 'Testkirja saatmine ebaõnnestus.',
+  serverReply: 'Serveri vastus: {{reply}}',
+  saveFirst: 'Salvesta muudatused enne testkirja saatmist.',
+};
