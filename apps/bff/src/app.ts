@@ -75,6 +75,7 @@ export function createApp(deps: AppDeps): Express {
   api.get('/deployment', (_req, res) => {
     const deployment: PublicDeployment = {
       vendorName: config.vendorName,
+      relayHost: config.relay?.host ?? '',
       openPorts: config.openPorts,
       sendingIps: config.sendingIps,
       devMode: config.mode === 'dev',

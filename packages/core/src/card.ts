@@ -25,6 +25,8 @@ export interface PublicCard {
 
 export interface PublicDeployment {
   vendorName: string;
+  /** The vendor relay as users know it, e.g. "directo.gate.ee". */
+  relayHost: string;
   openPorts: readonly number[];
   sendingIps: readonly string[];
   devMode: boolean;

@@ -5,3 +5,5 @@ export * from './effective-config';
 export * from './errors';
 export * from './mail-settings';
 export * from './smtp-password';
+export * from './presets';
+export * from './smtp-advice';

@@ -31,6 +31,9 @@ export class CardPage {
   get testMailButton() {
     return this.page.getByRole('button', { name: 'Saada testkiri' });
   }
+  get effectivePanel() {
+    return this.page.getByRole('region', { name: 'Kuidas sinu kirjad lähevad' });
+  }
   status(text: string | RegExp) {
     return this.page.getByRole('status').filter({ hasText: text });
   }

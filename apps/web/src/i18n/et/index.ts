@@ -5,5 +5,7 @@ import { card } from './card';
 import { testMail } from './test-mail';
 import { devMailbox } from './dev-mailbox';
 import { errors } from './errors';
+import { advice, presets } from './presets';
+import { effective } from './effective';
 
-export const et = { app, signIn, card, testMail, devMailbox, errors };
+export const et = { app, signIn, card, testMail, devMailbox, errors, presets, advice, effective };

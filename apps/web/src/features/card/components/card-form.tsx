@@ -9,6 +9,7 @@ import { ApiError } from '../../../lib/api-client';
 import { translateError } from '../../../lib/translate-error';
 import { saveCard } from '../api/save-card';
 import { toFormValues, type CardFormValues } from '../card-form-values';
+import { EffectiveConfigPanel } from './effective-config-panel';
 import { SmtpFields } from './smtp-fields';
 import { TestMailPanel } from './test-mail-panel';
 import { useFieldError } from './use-field-error';
@@ -73,6 +74,7 @@ export function CardForm({ card, deployment, onSaved }: { card: PublicCard; depl
           </button>
         </div>
       </form>
+      <EffectiveConfigPanel deployment={deployment} version={card} />
       <TestMailPanel dirty={formState.isDirty} />
     </FormProvider>
   );

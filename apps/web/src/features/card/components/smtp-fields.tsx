@@ -1,9 +1,10 @@
 import type { PublicDeployment } from '@saatja/core';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { Banner } from '../../../components/ui/banner';
 import { Field } from '../../../components/ui/field';
 import type { CardFormValues } from '../card-form-values';
+import { PresetPicker } from './preset-picker';
+import { SmtpAdviceList } from './smtp-advice-list';
 import { useFieldError } from './use-field-error';
 
 interface SmtpFieldsProps {
@@ -15,13 +16,13 @@ export function SmtpFields({ deployment, passwordSet }: SmtpFieldsProps) {
   const { t } = useTranslation();
   const { register, control, setValue } = useFormContext<CardFormValues>();
   const fieldError = useFieldError(deployment.openPorts);
-  const security = useWatch({ control, name: 'mailSender.smtp.security' });
   const clearPassword = useWatch({ control, name: 'mailSender.smtp.clearPassword' });
   const vendor = deployment.vendorName;
 
   return (
     <fieldset className="section">
       <legend>{t('card.smtpSection')}</legend>
+      <PresetPicker />
       <div className="grid grid--server">
         <Field label={t('card.host')} error={fieldError('mailSender.smtp.host')}>
           <input type="text" autoComplete="off" spellCheck={false} {...register('mailSender.smtp.host')} />
@@ -44,7 +45,7 @@ export function SmtpFields({ deployment, passwordSet }: SmtpFieldsProps) {
           </select>
         </Field>
       </div>
-      {security === 'none' && <Banner tone="warning">{t('card.plainTextWarning', { vendor })}</Banner>}
+      <SmtpAdviceList vendor={vendor} />
       <div className="grid grid--two">
         <Field label={t('card.user')} error={fieldError('mailSender.smtp.user')} hint={t('card.userHint')}>
           <input type="text" autoComplete="off" spellCheck={false} {...register('mailSender.smtp.user')} />

@@ -1,0 +1,66 @@
+import type { EffectiveConfig, EffectiveTransport, PublicDeployment } from '@saatja/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Banner } from '../../../components/ui/banner';
+import { translateError } from '../../../lib/translate-error';
+import { getEffectiveConfig } from '../api/get-effective-config';
+
+/** Where the saved card's mail really goes, with the provenance of server and credentials (SPEC §3). */
+export function EffectiveConfigPanel({ deployment, version }: { deployment: PublicDeployment; version: unknown }) {
+  const { t } = useTranslation();
+  const [effective, setEffective] = useState<EffectiveConfig | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  useEffect(() => {
+    getEffectiveConfig().then(setEffective, setError);
+  }, [version]);
+
+  if (error) return <Banner tone="error">{translateError(t, error)}</Banner>;
+  if (!effective) return null;
+
+  const { transport, provenance } = effective;
+  const server = describeServer(transport);
+  const serverText =
+    provenance.server === 'vendor'
+      ? t('effective.servers.vendor', { vendor: deployment.vendorName, relay: deployment.relayHost })
+      : t(`effective.servers.${provenance.server}`, { server, code: provenance.globalUserCode });
+  const credentialUser = transport.kind === 'smtp' ? transport.credentials?.user : transport.kind === 'm365' ? transport.user : undefined;
+
+  return (
+    <section className="panel" aria-labelledby="effective-title">
+      <h2 id="effective-title">{t('effective.title')}</h2>
+      <dl className="facts">
+        <dt>{t('effective.server')}</dt>
+        <dd>{serverText}</dd>
+        <dt>{t('effective.credentials')}</dt>
+        <dd>
+          {transport.kind === 'm365'
+            ? t('effective.m365', { user: transport.user })
+            : t(`effective.credentialSources.${provenance.credentials}`, { user: credentialUser })}
+        </dd>
+        <dt>{t('effective.from')}</dt>
+        <dd>
+          {effective.from.name} &lt;{effective.from.address}&gt;
+        </dd>
+        {effective.replyTo && (
+          <>
+            <dt>{t('effective.replyTo')}</dt>
+            <dd>{effective.replyTo}</dd>
+          </>
+        )}
+      </dl>
+      <p className={effective.massMail ? 'badge badge--on' : 'badge'}>{effective.massMail ? t('effective.massMail') : t('effective.massMailOff')}</p>
+    </section>
+  );
+}
+
+function describeServer(transport: EffectiveTransport): string {
+  switch (transport.kind) {
+    case 'smtp':
+      return `${transport.host}:${transport.port} ${transport.security.toUpperCase()}`;
+    case 'm365':
+      return 'smtp.office365.com:587 STARTTLS';
+    case 'relay':
+      return '';
+  }
+}

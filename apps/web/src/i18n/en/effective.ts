@@ -1,0 +1,19 @@
+import type { Messages } from '../messages';
+
+export const effective: Messages['effective'] = {
+  title: 'How your mail is sent',
+  server: 'Server',
+  credentials: 'Authentication',
+  from: 'From',
+  replyTo: 'Reply-To',
+  servers: {
+    vendor: '{{vendor}} server ({{relay}})',
+    own: 'your own: {{server}}',
+    global: 'mail sending user {{code}}: {{server}}',
+  },
+  credentialSources: { own: 'your own ({{user}})', global: 'the mail sending user’s', none: 'none' },
+  m365: 'Microsoft 365 OAuth ({{user}})',
+  massMail: 'Mass-mail module enabled',
+  massMailOff: 'Mass-mail module not enabled (needs your own server)',
+  unsaved: 'Shows the saved configuration.',
+};

@@ -1,0 +1,17 @@
+export const effective = {
+  title: 'Kuidas sinu kirjad lähevad',
+  server: 'Server',
+  credentials: 'Autentimine',
+  from: 'Saatja (From)',
+  replyTo: 'Vastus aadressile (Reply-To)',
+  servers: {
+    vendor: '{{vendor}} server ({{relay}})',
+    own: 'sinu oma: {{server}}',
+    global: 'meili saatmise kasutaja {{code}}: {{server}}',
+  },
+  credentialSources: { own: 'sinu oma ({{user}})', global: 'meili saatmise kasutaja oma', none: 'puudub' },
+  m365: 'Microsoft 365 OAuth ({{user}})',
+  massMail: 'Masspostituse moodul on lubatud',
+  massMailOff: 'Masspostituse moodul pole lubatud (vajab oma serverit)',
+  unsaved: 'Näidatakse salvestatud seadistust.',
+};
