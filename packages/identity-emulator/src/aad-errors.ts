@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 /**
  * An error as Microsoft's identity platform reports it. Codes and wording follow the real
  * AADSTS messages, so callers learn to classify on `error` / `error_codes`, never on the text.
@@ -73,6 +71,11 @@ export const aadErrors = {
     error: 'login_required',
     code: 50058,
     message: 'A silent sign-in request was sent but no user is signed in.',
+  }),
+  signInExpired: (): AadError => ({
+    error: 'invalid_request',
+    code: 50089,
+    message: 'Authentication failed due to flow token expired. Start the sign-in again.',
   }),
   missingClientSecret: (): AadError => ({
     error: 'invalid_client',
@@ -148,33 +151,3 @@ export const aadErrors = {
     suberror: 'consent_required',
   }),
 } as const;
-
-export interface TraceInfo {
-  traceId: string;
-  correlationId: string;
-  timestamp: string;
-}
-
-export function newTrace(correlationId?: string): TraceInfo {
-  // Microsoft's timestamps look like "2024-05-01 12:00:00Z".
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
-  return { traceId: randomUUID(), correlationId: correlationId ?? randomUUID(), timestamp };
-}
-
-/** `AADSTSnnnnn: message` plus the trace lines Microsoft appends. */
-export function describe(error: AadError, trace: TraceInfo): string {
-  return `AADSTS${error.code}: ${error.message} Trace ID: ${trace.traceId} Correlation ID: ${trace.correlationId} Timestamp: ${trace.timestamp}`;
-}
-
-/** The JSON body of a failed token request. */
-export function tokenErrorBody(error: AadError, trace: TraceInfo): Record<string, unknown> {
-  return {
-    error: error.error,
-    error_description: describe(error, trace),
-    error_codes: [error.code],
-    timestamp: trace.timestamp,
-    trace_id: trace.traceId,
-    correlation_id: trace.correlationId,
-    ...(error.suberror === undefined ? {} : { suberror: error.suberror }),
-  };
-}

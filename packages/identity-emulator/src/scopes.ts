@@ -103,3 +103,7 @@ export function describePermissions(scopes: ScopeRequest): string[] {
     ...scopes.oidc.map((scope) => OIDC_DESCRIPTIONS[scope] ?? scope),
   ];
 }
+
+export function isOidcScope(scope: string): boolean {
+  return OIDC_SCOPES.has(scope.toLowerCase());
+}

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { MailboxRecord } from './directory';
 import { issueRefreshToken, type RefreshGrant } from './refresh-tokens';
-import { responseScope } from './scopes';
+import { responseScope, type ScopeRequest } from './scopes';
 import type { SigningKeys } from './signing-keys';
 
 /** Seconds an id token stays valid, as at Microsoft. */
@@ -30,39 +30,57 @@ export function clientInfo(mailbox: MailboxRecord, tenantId: string): string {
   return Buffer.from(JSON.stringify({ uid: mailbox.oid, utid: tenantId })).toString('base64url');
 }
 
+export interface Issue {
+  mailbox: MailboxRecord;
+  /** Carried by the refresh token; it is returned when the grant includes offline_access. */
+  grant: RefreshGrant;
+  /** What this request asked for, within the grant. */
+  scopes: ScopeRequest;
+  nonce?: string | undefined;
+}
+
 /** The JSON body of a successful token response. */
-export async function tokenResponse(context: IssuerContext, mailbox: MailboxRecord, grant: RefreshGrant, nonce?: string) {
+export async function tokenResponse(context: IssuerContext, { mailbox, grant, scopes, nonce }: Issue) {
   const lifetime = context.accessTokenLifetime();
   const now = Math.floor(Date.now() / 1000);
-  const { oidc } = grant.scopes;
+  const clientId = grant.clientId;
   return {
     token_type: 'Bearer',
-    scope: responseScope(grant.scopes),
+    scope: responseScope(scopes),
     expires_in: lifetime,
     ext_expires_in: lifetime,
-    access_token: await accessToken(context, mailbox, grant, now, lifetime),
-    ...(oidc.includes('offline_access') ? { refresh_token: await issueRefreshToken(context.keys, grant) } : {}),
-    ...(oidc.includes('openid') ? { id_token: await idToken(context, mailbox, grant, now, nonce) } : {}),
+    access_token: await accessToken(context, mailbox, clientId, scopes, now, lifetime),
+    ...(grant.scopes.oidc.includes('offline_access')
+      ? { refresh_token: await issueRefreshToken(context.keys, grant) }
+      : {}),
+    ...(scopes.oidc.includes('openid') ? { id_token: await idToken(context, mailbox, clientId, scopes, now, nonce) } : {}),
     client_info: clientInfo(mailbox, context.tenantId),
   };
 }
 
-function accessToken(context: IssuerContext, mailbox: MailboxRecord, grant: RefreshGrant, now: number, lifetime: number) {
+function accessToken(
+  context: IssuerContext,
+  mailbox: MailboxRecord,
+  clientId: string,
+  scopes: ScopeRequest,
+  now: number,
+  lifetime: number,
+) {
   // Shaped like the v1 tokens Exchange Online gets: upn/unique_name carry the mailbox.
   return sign(context.keys, {
-    aud: grant.scopes.resource,
+    aud: scopes.resource,
     iss: accessTokenIssuer(context.tenantId),
     iat: now,
     nbf: now,
     exp: now + lifetime,
-    appid: grant.clientId,
+    appid: clientId,
     appidacr: '1',
     amr: ['pwd'],
     idtyp: 'user',
     name: mailbox.name,
     oid: mailbox.oid,
-    scp: grant.scopes.permissions.join(' '),
-    sub: pairwiseSubject(mailbox, grant.clientId),
+    scp: scopes.permissions.join(' '),
+    sub: pairwiseSubject(mailbox, clientId),
     tid: context.tenantId,
     unique_name: mailbox.email,
     upn: mailbox.email,
@@ -72,9 +90,16 @@ function accessToken(context: IssuerContext, mailbox: MailboxRecord, grant: Refr
   });
 }
 
-function idToken(context: IssuerContext, mailbox: MailboxRecord, grant: RefreshGrant, now: number, nonce?: string) {
+function idToken(
+  context: IssuerContext,
+  mailbox: MailboxRecord,
+  clientId: string,
+  scopes: ScopeRequest,
+  now: number,
+  nonce: string | undefined,
+) {
   return sign(context.keys, {
-    aud: grant.clientId,
+    aud: clientId,
     iss: idTokenIssuer(context.origin, context.tenantId),
     iat: now,
     nbf: now,
@@ -82,8 +107,8 @@ function idToken(context: IssuerContext, mailbox: MailboxRecord, grant: RefreshG
     name: mailbox.name,
     oid: mailbox.oid,
     preferred_username: mailbox.email,
-    ...(grant.scopes.oidc.includes('email') ? { email: mailbox.email } : {}),
-    sub: pairwiseSubject(mailbox, grant.clientId),
+    ...(scopes.oidc.includes('email') ? { email: mailbox.email } : {}),
+    sub: pairwiseSubject(mailbox, clientId),
     tid: context.tenantId,
     uti: randomBytes(16).toString('base64url'),
     ver: '2.0',
