@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['apps/bff/src/server.ts', 'scripts/**', 'bench/**'],
+    files: ['apps/bff/src/server.ts', 'apps/bff/src/**/*-command.ts', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

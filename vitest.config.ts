@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['packages/*', 'apps/bff'],
+    projects: ['packages/*', 'apps/bff', 'apps/web'],
     coverage: {
       provider: 'v8',
       include: ['packages/core/src/**/*.ts'],

@@ -5,7 +5,9 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { authRoutes } from './auth/routes';
-import { loadSession, requireUser, sessionCookie } from './auth/session-middleware';
+import { adminRoutes, requireAdmin } from './admin/routes';
+import { createUserAdminService } from './admin/user-admin-service';
+import { currentUser, loadSession, requireUser, sessionCookie } from './auth/session-middleware';
 import { createSessionStore } from './auth/session-store';
 import { createUserRepository } from './auth/user-repository';
 import { createCardService } from './card/card-service';
@@ -14,12 +16,22 @@ import { cardRoutes } from './card/routes';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { devRoutes, type DevMailbox } from './dev/routes';
+import { createEventsService } from './events/events-service';
+import { eventsRoutes } from './events/routes';
+import { createGlobalMailUserService } from './global-mail-user/global-mail-user-service';
 import { AppError, errorHandler } from './http/app-error';
 import { csrfGuard } from './http/csrf';
+import { requestLog } from './http/request-log';
 import { createRateLimiter } from './http/rate-limiter';
 import { createSendLog } from './mail/send-log';
 import { createTestMailService } from './mail/test-mail-service';
+import { createDiagnosticsService } from './diagnostics/diagnostics-service';
+import { diagnosticsRoutes } from './diagnostics/routes';
+import { sendLogRoutes } from './send-log/routes';
+import { createSendLogRepository } from './send-log/send-log-repository';
 import type { SecretBox } from './secrets/secret-box';
+import { createM365Module } from './m365/m365-module';
+import { adminCardPath, cardOwnerByCode, m365CallbackRoutes, m365CardRoutes } from './m365/routes';
 
 export interface AppDeps {
   config: Config;
@@ -45,15 +57,24 @@ export function createApp(deps: AppDeps): Express {
   const users = createUserRepository(db);
   const sessions = createSessionStore(db, now);
   const mailSettings = createMailSettingsRepository(db);
-  const cards = createCardService({ db, secretBox: deps.secretBox, now });
+  const globalMailUser = createGlobalMailUserService({
+    db,
+    deployment: { eventDomain: config.eventDomain, companyName: config.companyName },
+    now,
+  });
+  const cards = createCardService({ db, secretBox: deps.secretBox, globalMailUser, now });
+  const m365 = createM365Module({ config, db, secretBox: deps.secretBox, cards, mailSettings, logger, now });
   const testMail = createTestMailService({
     config,
     mailSettings,
+    globalMailUser,
     secretBox: deps.secretBox,
+    m365Tokens: m365.tokens,
     sendLog: createSendLog(db),
     limiter: createRateLimiter(TEST_MAIL_LIMIT),
     now,
   });
+  const diagnostics = createDiagnosticsService({ testMail, now });
 
   const app = express();
   app.disable('x-powered-by');
@@ -62,13 +83,23 @@ export function createApp(deps: AppDeps): Express {
     helmet({
       contentSecurityPolicy: {
         useDefaults: true,
-        directives: { 'script-src': ["'self'"], 'style-src': ["'self'"], 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
+        directives: {
+          'script-src': ["'self'"],
+          'style-src': ["'self'"],
+          'img-src': ["'self'", 'data:'],
+          'connect-src': ["'self'"],
+          'frame-ancestors': ["'none'"],
+          'form-action': ["'self'"],
+        },
       },
       strictTransportSecurity: production,
+      // The Microsoft 365 popup goes through the identity provider and must keep its opener to report back.
+      crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
     }),
   );
 
   const api = express.Router();
+  api.use(requestLog(logger));
   api.use(express.json({ limit: '32kb' }));
   api.use(csrfGuard(config.publicOrigin));
   api.use(loadSession(sessions, users, cookie));
@@ -83,7 +114,16 @@ export function createApp(deps: AppDeps): Express {
     res.json(deployment);
   });
   api.use('/auth', authRoutes({ users, sessions, cookie, signInLimiter: createRateLimiter(SIGN_IN_LIMIT) }));
-  api.use('/card', requireUser, cardRoutes({ cards, testMail, openPorts: config.openPorts }));
+  const cardDeps = { cards, testMail, globalMailUser, openPorts: config.openPorts };
+  api.use('/m365', m365CallbackRoutes(m365));
+  api.use('/card/m365', requireUser, m365CardRoutes(m365, async (req) => currentUser(req), () => '/'));
+  api.use('/admin/users/:code/card/m365', requireAdmin, m365CardRoutes(m365, cardOwnerByCode(users), adminCardPath));
+  api.use('/card/check', requireUser, diagnosticsRoutes({ diagnostics, logger }, async (req) => currentUser(req)));
+  api.use('/admin/users/:code/card/check', requireAdmin, diagnosticsRoutes({ diagnostics, logger }, cardOwnerByCode(users)));
+  api.use('/card', requireUser, cardRoutes(cardDeps, async (req) => currentUser(req)));
+  api.use('/send-log', requireUser, sendLogRoutes({ sendLog: createSendLogRepository(db) }));
+  api.use('/admin', adminRoutes({ ...cardDeps, users, userAdmin: createUserAdminService({ db, now }) }));
+  api.use('/events', requireUser, eventsRoutes({ events: createEventsService({ db, config, logger, now }) }));
   if (deps.devMailbox) api.use('/dev', requireUser, devRoutes(deps.devMailbox));
   api.use(() => {
     throw new AppError('notFound');

@@ -4,11 +4,14 @@ import type { Logger } from 'pino';
 import { createApp, type AppDeps } from './app';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/database';
+import { startEventMailbox } from './events/inbound-server';
 import { createSecretBox } from './secrets/secret-box';
 
 export interface RunningBff {
   url: string;
   port: number;
+  /** The event mailbox's inbound SMTP listener, on the same host. */
+  inboundPort: number;
   db: Db;
   close(): Promise<void>;
 }
@@ -17,6 +20,7 @@ export interface RunningBff {
 export async function startBff(config: Config, logger: Logger, extra: Pick<AppDeps, 'devMailbox' | 'now'> = {}): Promise<RunningBff> {
   if (!config.secretsKeys) throw new Error('no secrets key configured');
   const db = await openDatabase(config.databaseFile);
+  const inbound = await startEventMailbox({ config, db, logger, now: extra.now ?? (() => new Date()) });
   const app = createApp({ config, db, logger, secretBox: createSecretBox(config.secretsKeys), ...extra });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -26,12 +30,14 @@ export async function startBff(config: Config, logger: Logger, extra: Pick<AppDe
   return {
     url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
     port,
+    inboundPort: inbound.port,
     db,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
+      await inbound.close();
       await db.destroy();
     },
   };

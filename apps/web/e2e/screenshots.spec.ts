@@ -1,8 +1,12 @@
+import { AdminSettingsPage, UsersPage } from './pages/admin-pages';
 import { CardPage } from './pages/card-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO, expect, test } from './support/fixtures';
 
-/** Screenshots of every page at phone and desktop width, kept as test artifacts for review. */
+/**
+ * Screenshots of every page at phone and desktop width, kept as test artifacts
+ * (test-results/<this test>/<page>-<width>.png and in the HTML report) for people to look at.
+ */
 for (const width of [375, 1280]) {
   test(`when the pages are shown ${width} px wide, then they are captured`, async ({ page }, testInfo) => {
     await page.setViewportSize({ width, height: 900 });
@@ -17,8 +21,8 @@ for (const width of [375, 1280]) {
     await shot('sign-in');
 
     const card = new CardPage(page);
-    await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
-    await expect(card.heading).toBeVisible();
+    await new SignInPage(page).signIn(DEMO.admin.code, DEMO.admin.password);
+    await expect(card.effectivePanel).toBeVisible();
     await shot('card-default');
 
     await card.mailSender.selectOption({ label: 'SMTP' });
@@ -26,5 +30,31 @@ for (const width of [375, 1280]) {
     await card.save();
     await expect(card.server).toHaveAccessibleDescription('Kohustuslik väli.');
     await shot('card-smtp-errors');
+
+    await page.getByLabel('Teenusepakkuja').selectOption({ label: 'Google Gmail' });
+    await card.security.selectOption({ label: 'StartSSL/SSL/TLS' });
+    await shot('card-smtp-preset');
+
+    await card.mailSender.selectOption({ label: 'Microsoft 365 OAUTH' });
+    await shot('card-m365');
+
+    await card.mailSender.selectOption({ label: 'Directo-Reply-To' });
+    await card.save();
+    await card.expectSaved();
+    await card.testMailButton.click();
+    await expect(card.status(/Testkiri saadeti/)).toBeVisible();
+    await shot('card-reply-to-sent');
+
+    await new UsersPage(page).open();
+    await expect(new UsersPage(page).row('JAAN')).toBeVisible();
+    await shot('admin-users');
+
+    await new AdminSettingsPage(page).open();
+    await expect(new AdminSettingsPage(page).mailSendingUser).toBeVisible();
+    await shot('admin-settings');
+
+    await page.getByRole('link', { name: 'Arenduse postkast' }).click();
+    await expect(page.getByText('Directo: testkiri / test mail')).toBeVisible();
+    await shot('dev-mailbox');
   });
 }

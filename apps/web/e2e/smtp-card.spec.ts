@@ -13,10 +13,10 @@ const cases: { security: LocalSecurity; label: 'EI' | 'SSL' | 'StartSSL/SSL/TLS'
 
 for (const { security, label, user } of cases) {
   test.describe(`SMTP over ${security}${user ? ' with authentication' : ' without authentication'}`, () => {
-    test.use({ smtpServers: [{ security, ...(user ? { users: { [user]: SMTP_PASSWORD } } : {}) }] });
+    test.use({ smtpServers: { own: { security, ...(user ? { users: { [user]: SMTP_PASSWORD } } : {}) } } });
 
     test('when the card is saved, reloaded and the server restarted, then a test mail arrives as configured', async ({ page, stack, servers }) => {
-      const [server] = servers;
+      const server = servers.own;
       const card = new CardPage(page);
       await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
       await expect(card.heading).toBeVisible();
@@ -50,7 +50,7 @@ for (const { security, label, user } of cases) {
 }
 
 test.describe('bad input', () => {
-  test.use({ smtpServers: [{ security: 'starttls' }] });
+  test.use({ smtpServers: { own: { security: 'starttls' } } });
 
   test('when the server is empty, then the field says so and nothing is saved', async ({ page }) => {
     const card = new CardPage(page);
@@ -74,7 +74,7 @@ test.describe('bad input', () => {
       body.mailSender.smtp.port = 2525;
       await route.continue({ postData: JSON.stringify(body) });
     });
-    await card.fillSmtp({ server: 'localhost', port: servers[0]!.port, security: 'StartSSL/SSL/TLS', user: '', password: '' });
+    await card.fillSmtp({ server: 'localhost', port: servers.own!.port, security: 'StartSSL/SSL/TLS', user: '', password: '' });
     await card.save();
     await expect(card.port).toHaveAccessibleDescription(/Lubatud on ainult pordid 25, 465, 587/);
     await expect(card.alert('Salvestamine ebaõnnestus.')).toBeVisible();

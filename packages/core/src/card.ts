@@ -1,11 +1,13 @@
+import type { EffectiveConfig, ServerRef } from './effective-config';
 import type { SenderMode, TlsMode } from './mail-settings';
 
 export type Role = 'user' | 'admin';
 
 /** An SMTP configuration as the browser may see it: the password only as a flag. */
 export interface PublicSmtpSettings {
+  /** Empty for "credentials only". */
   host: string;
-  port: number;
+  port: number | null;
   security: TlsMode;
   user: string;
   passwordSet: boolean;
@@ -20,6 +22,8 @@ export interface PublicCard {
   mailSender: {
     mode: SenderMode;
     smtp: PublicSmtpSettings | null;
+    /** The global mail user, when one is set and is not this card's user (SPEC §3). */
+    inherited: { code: string; server: ServerRef | null } | null;
   };
 }
 
@@ -36,4 +40,13 @@ export interface Me {
   code: string;
   name: string;
   role: Role;
+}
+
+/** One row of the admin's users page and of the global-mail-user preview. */
+export interface UserMailOverview {
+  code: string;
+  name: string;
+  role: Role;
+  mode: SenderMode;
+  effective: EffectiveConfig;
 }

@@ -1,6 +1,17 @@
 import { companySlug } from './company-slug';
 import type { SenderMode, TlsMode } from './mail-settings';
 
+/** A server as a saved password is bound to it: host, port and security. */
+export interface ServerRef {
+  host: string;
+  port: number;
+  security: TlsMode;
+}
+
+export function sameServer(a: ServerRef | null, b: ServerRef | null): boolean {
+  return a !== null && b !== null && a.host.toLowerCase() === b.host.toLowerCase() && a.port === b.port && a.security === b.security;
+}
+
 /** What the resolution needs to know of one user's card. */
 export interface MailProfile {
   code: string;
@@ -8,7 +19,15 @@ export interface MailProfile {
   email: string;
   mode: SenderMode;
   /** Saved SMTP fields; host is null for a "credentials only" card (SPEC §3 step 3). */
-  smtp: { host: string | null; port: number; security: TlsMode; user: string; hasPassword: boolean } | null;
+  smtp: {
+    host: string | null;
+    port: number;
+    security: TlsMode;
+    user: string;
+    hasPassword: boolean;
+    /** The server the saved password was entered for; it is never sent anywhere else. */
+    credentialsFor: ServerRef | null;
+  } | null;
 }
 
 export interface DeploymentMail {
@@ -41,6 +60,11 @@ export interface EffectiveConfig {
     credentials: 'own' | 'global' | 'none';
     globalUserCode: string | null;
   };
+  /**
+   * The card names a user, but its saved password belongs to another server (the global mail
+   * user's server changed since): the password must be entered again; nothing is sent meanwhile.
+   */
+  passwordNeeded: boolean;
 }
 
 /** A card whose own configuration decides where its mail goes (SPEC §3 step 2). */
@@ -59,22 +83,24 @@ export function hasOwnServer(profile: MailProfile): boolean {
 }
 
 /** A card that fills only User/Password, so the server comes from the global mail user. */
-function credentialsOnly(profile: MailProfile): { user: string } | null {
-  const smtp = profile.smtp;
-  if (profile.mode !== 'smtp' || !smtp || smtp.host !== null || smtp.user === '' || !smtp.hasPassword) return null;
-  return { user: smtp.user };
+function isCredentialsOnly(profile: MailProfile): boolean {
+  return profile.mode === 'smtp' && profile.smtp !== null && profile.smtp.host === null && profile.smtp.user !== '';
 }
 
-function ownTransport(profile: MailProfile, owner: Owner): EffectiveTransport {
-  if (profile.mode === 'm365') return { kind: 'm365', user: profile.smtp?.user || profile.email, owner };
+/** The saved credentials of `profile`, if they were saved for `server`. */
+function credentialsAt(profile: MailProfile, server: ServerRef, owner: Owner): { user: string; owner: Owner } | null {
+  const smtp = profile.smtp;
+  if (!smtp || smtp.user === '' || !smtp.hasPassword || !sameServer(smtp.credentialsFor, server)) return null;
+  return { user: smtp.user, owner };
+}
+
+/** The own server of a card that has one (hasOwnServer), with the credentials bound to it. */
+function ownTransport(profile: MailProfile, owner: Owner): { transport: EffectiveTransport; passwordNeeded: boolean } {
+  if (profile.mode === 'm365') return { transport: { kind: 'm365', user: profile.smtp?.user || profile.email, owner }, passwordNeeded: false };
   const smtp = profile.smtp!;
-  return {
-    kind: 'smtp',
-    host: smtp.host!,
-    port: smtp.port,
-    security: smtp.security,
-    credentials: smtp.user === '' ? null : { user: smtp.user, owner },
-  };
+  const server = { host: smtp.host!, port: smtp.port, security: smtp.security };
+  const credentials = credentialsAt(profile, server, owner);
+  return { transport: { kind: 'smtp', ...server, credentials }, passwordNeeded: smtp.user !== '' && !credentials };
 }
 
 /**
@@ -96,11 +122,12 @@ export function resolveEffectiveConfig(
       replyTo: user.email,
       massMail: false,
       provenance: { server: 'vendor', credentials: 'none', globalUserCode: null },
+      passwordNeeded: false,
     };
   }
 
   if (hasOwnServer(user)) {
-    const transport = ownTransport(user, 'own');
+    const { transport, passwordNeeded } = ownTransport(user, 'own');
     const authenticated = transport.kind === 'm365' || (transport.kind === 'smtp' && transport.credentials);
     return {
       transport,
@@ -108,14 +135,20 @@ export function resolveEffectiveConfig(
       replyTo: null,
       massMail: true,
       provenance: { server: 'own', credentials: authenticated ? 'own' : 'none', globalUserCode: null },
+      passwordNeeded,
     };
   }
 
   if (globalUser && globalUser.code !== user.code && hasOwnServer(globalUser)) {
     const inherited = ownTransport(globalUser, 'global');
-    const override = credentialsOnly(user);
-    const transport: EffectiveTransport =
-      inherited.kind === 'smtp' && override ? { ...inherited, credentials: { user: override.user, owner: 'own' } } : inherited;
+    let transport = inherited.transport;
+    let passwordNeeded = inherited.passwordNeeded;
+    if (transport.kind === 'smtp' && isCredentialsOnly(user)) {
+      // The user's own credentials, but only at the server they were saved for.
+      const own = credentialsAt(user, transport, 'own');
+      transport = { ...transport, credentials: own };
+      passwordNeeded = !own;
+    }
     const credentials = transport.kind === 'relay' ? null : transport.kind === 'm365' ? transport : transport.credentials;
     return {
       transport,
@@ -123,6 +156,7 @@ export function resolveEffectiveConfig(
       replyTo: null,
       massMail: true,
       provenance: { server: 'global', credentials: credentials ? credentials.owner : 'none', globalUserCode: globalUser.code },
+      passwordNeeded,
     };
   }
 
@@ -132,6 +166,7 @@ export function resolveEffectiveConfig(
     replyTo: null,
     massMail: false,
     provenance: { server: 'vendor', credentials: 'none', globalUserCode: null },
+    passwordNeeded: false,
   };
 }
 

@@ -41,38 +41,64 @@ export const displayNameSchema = z
   .max(100, { error: 'tooLong' })
   .refine(noControlChars, { error: 'controlChars' });
 
-export function makeSmtpInputSchema(openPorts: readonly number[]) {
-  return z.object({
-    host: z
-      .string({ error: 'required' })
-      .trim()
-      .min(1, { error: 'required' })
-      .refine(isHostOrIp, { error: 'host.invalid' }),
-    port: z
-      .number({ error: 'required' })
-      .int({ error: 'port.notOpen' })
-      .refine((port) => openPorts.includes(port), { error: 'port.notOpen' }),
-    security: z.enum(tlsModes, { error: 'required' }),
-    user: z
-      .string({ error: 'required' })
-      .trim()
-      .max(254, { error: 'tooLong' })
-      .refine(noControlChars, { error: 'controlChars' }),
-    /** Write-only. Blank keeps the stored password (unless the server changed). */
-    password: z.string({ error: 'required' }).max(MAX_PASSWORD_LENGTH, { error: 'tooLong' }),
-    /** Forget the stored password. */
-    clearPassword: z.boolean({ error: 'required' }),
-  }, { error: 'required' });
+/** What the card's validation depends on besides the input itself. */
+export interface CardRules {
+  /** The ports open in the vendor's firewall (a deployment setting). */
+  openPorts: readonly number[];
+  /**
+   * A global mail user with an SMTP server is set, so the server may be left empty and only User
+   * and Password filled ("credentials only", SPEC §3 step 3).
+   */
+  inheritsServer: boolean;
+}
+
+export function makeSmtpInputSchema(rules: CardRules) {
+  return z
+    .object(
+      {
+        /** Empty only for "credentials only". */
+        host: z
+          .string({ error: 'required' })
+          .trim()
+          .refine((host) => host === '' || isHostOrIp(host), { error: 'host.invalid' }),
+        port: z
+          .number({ error: 'required' })
+          .int({ error: 'port.notOpen' })
+          .refine((port) => rules.openPorts.includes(port), { error: 'port.notOpen' })
+          .optional(),
+        security: z.enum(tlsModes, { error: 'required' }),
+        user: z
+          .string({ error: 'required' })
+          .trim()
+          .max(254, { error: 'tooLong' })
+          .refine(noControlChars, { error: 'controlChars' }),
+        /** Write-only. Blank keeps the stored password (unless the server changed). */
+        password: z.string({ error: 'required' }).max(MAX_PASSWORD_LENGTH, { error: 'tooLong' }),
+        /** Forget the stored password. */
+        clearPassword: z.boolean({ error: 'required' }),
+      },
+      { error: 'required' },
+    )
+    .superRefine((smtp, ctx) => {
+      if (smtp.host !== '') {
+        if (smtp.port === undefined) ctx.addIssue({ code: 'custom', path: ['port'], message: 'required' });
+      } else if (!rules.inheritsServer) {
+        ctx.addIssue({ code: 'custom', path: ['host'], message: 'required' });
+        if (smtp.port === undefined) ctx.addIssue({ code: 'custom', path: ['port'], message: 'required' });
+      } else if (smtp.user === '') {
+        ctx.addIssue({ code: 'custom', path: ['user'], message: 'user.requiredForCredentialsOnly' });
+      }
+    });
 }
 export type SmtpInput = z.infer<ReturnType<typeof makeSmtpInputSchema>>;
 
-export function makeMailSenderInputSchema(openPorts: readonly number[]) {
+export function makeMailSenderInputSchema(rules: CardRules) {
   return z.discriminatedUnion(
     'mode',
     [
       z.object({ mode: z.literal('default') }),
       z.object({ mode: z.literal('replyTo') }),
-      z.object({ mode: z.literal('smtp'), smtp: makeSmtpInputSchema(openPorts) }),
+      z.object({ mode: z.literal('smtp'), smtp: makeSmtpInputSchema(rules) }),
       z.object({ mode: z.literal('m365'), m365: z.object({ user: emailSchema }, { error: 'required' }) }),
     ],
     { error: 'mode.invalid' },
@@ -81,12 +107,12 @@ export function makeMailSenderInputSchema(openPorts: readonly number[]) {
 export type MailSenderInput = z.infer<ReturnType<typeof makeMailSenderInputSchema>>;
 
 /** The payload of saving a user card, the same schema in the form and in the BFF. */
-export function makeCardInputSchema(openPorts: readonly number[]) {
+export function makeCardInputSchema(rules: CardRules) {
   return z.object(
     {
       name: displayNameSchema,
       email: emailSchema,
-      mailSender: makeMailSenderInputSchema(openPorts),
+      mailSender: makeMailSenderInputSchema(rules),
     },
     { error: 'required' },
   );
@@ -96,3 +122,17 @@ export type CardInput = z.infer<ReturnType<typeof makeCardInputSchema>>;
 /** "Send test mail": to the user's own address unless an admin names another (SPEC §5). */
 export const testMailInputSchema = z.object({ to: emailSchema.optional() });
 export type TestMailInput = z.infer<typeof testMailInputSchema>;
+
+/** The system setting "Meili saatmise kasutaja kood"; null clears it (everyone back to the relay). */
+export const mailSendingUserInputSchema = z.object(
+  {
+    mailSendingUserCode: z
+      .string({ error: 'required' })
+      .trim()
+      .min(1, { error: 'required' })
+      .max(64, { error: 'tooLong' })
+      .nullable(),
+  },
+  { error: 'required' },
+);
+export type MailSendingUserInput = z.infer<typeof mailSendingUserInputSchema>;

@@ -1,10 +1,9 @@
-import type { SmtpInput, TlsMode } from './mail-settings';
+import { sameServer, type ServerRef } from './effective-config';
+import type { SmtpInput } from './mail-settings';
 
-/** What is stored for a card's SMTP server; the password only as a flag. */
+/** What is stored of a card's password: whether there is one, and the server and user it is for. */
 export interface StoredSmtpBinding {
-  host: string | null;
-  port: number;
-  security: TlsMode;
+  credentialsFor: ServerRef | null;
   user: string;
   hasPassword: boolean;
 }
@@ -12,8 +11,9 @@ export interface StoredSmtpBinding {
 export type PasswordDecision = { action: 'keep' } | { action: 'replace'; password: string } | { action: 'clear' };
 
 export type PasswordCheck =
-  | { ok: true; decision: PasswordDecision }
-  | { ok: false; field: 'mailSender.smtp.password' | 'mailSender.smtp.user'; error: string };
+  /** `target`: the server the password is bound to from now on. */
+  | { ok: true; decision: PasswordDecision; target: ServerRef }
+  | { ok: false; field: 'mailSender.smtp.host' | 'mailSender.smtp.password' | 'mailSender.smtp.user'; error: string };
 
 const GMAIL_HOSTS = new Set(['smtp.gmail.com']);
 
@@ -22,32 +22,26 @@ export function normalizeSmtpPassword(host: string, password: string): string {
   return GMAIL_HOSTS.has(host.toLowerCase()) ? password.replace(/\s+/g, '') : password;
 }
 
-function sameServer(stored: StoredSmtpBinding, input: SmtpInput): boolean {
-  return (
-    stored.host?.toLowerCase() === input.host.toLowerCase() &&
-    stored.port === input.port &&
-    stored.security === input.security &&
-    stored.user === input.user
-  );
-}
-
 /**
  * What saving `input` does to the stored password. A saved password is bound to the host, port,
  * security and user it was entered for (SPEC §3): changing any of them needs it entered again, so a
- * credential never travels to a server it was not saved for.
+ * credential never travels to a server it was not saved for. The password goes to the card's own
+ * server, or — "credentials only", Server left empty — to `inherited`, the global mail user's server.
  */
-export function decidePassword(stored: StoredSmtpBinding | null, input: SmtpInput): PasswordCheck {
-  const password = normalizeSmtpPassword(input.host, input.password);
+export function decidePassword(stored: StoredSmtpBinding | null, input: SmtpInput, inherited: ServerRef | null): PasswordCheck {
+  const target = input.host !== '' && input.port !== undefined ? { host: input.host, port: input.port, security: input.security } : inherited;
+  if (!target) return { ok: false, field: 'mailSender.smtp.host', error: 'required' };
+  const password = normalizeSmtpPassword(target.host, input.password);
   if (input.user === '') {
     if (password !== '') return { ok: false, field: 'mailSender.smtp.user', error: 'user.requiredWithPassword' };
-    return { ok: true, decision: { action: 'clear' } };
+    return { ok: true, target, decision: { action: 'clear' } };
   }
-  if (password !== '') return { ok: true, decision: { action: 'replace', password } };
+  if (password !== '') return { ok: true, target, decision: { action: 'replace', password } };
   if (input.clearPassword || !stored?.hasPassword) {
     return { ok: false, field: 'mailSender.smtp.password', error: 'password.required' };
   }
-  if (!sameServer(stored, input)) {
+  if (!sameServer(stored.credentialsFor, target) || stored.user !== input.user) {
     return { ok: false, field: 'mailSender.smtp.password', error: 'password.reenter' };
   }
-  return { ok: true, decision: { action: 'keep' } };
+  return { ok: true, target, decision: { action: 'keep' } };
 }

@@ -6,15 +6,26 @@ import {
   emailSchema,
   isHostOrIp,
   makeCardInputSchema,
+  makeMailSenderInputSchema,
   makeSmtpInputSchema,
   senderModes,
   tlsModes,
+  type CardRules,
 } from '../src/mail-settings';
 
-const cardSchema = makeCardInputSchema(DEFAULT_OPEN_PORTS);
-const smtpSchema = makeSmtpInputSchema(DEFAULT_OPEN_PORTS);
+/** No global mail user with an SMTP server: every SMTP card names its own server. */
+const ownServerRules: CardRules = { openPorts: DEFAULT_OPEN_PORTS, inheritsServer: false };
+/** A global mail user with an SMTP server is set: the server may be left empty (credentials only). */
+const inheritingRules: CardRules = { openPorts: DEFAULT_OPEN_PORTS, inheritsServer: true };
 
-const validSmtp = { host: 'smtp.zone.eu', port: 587, security: 'starttls', user: '', password: '', clearPassword: false };
+const cardSchema = makeCardInputSchema(ownServerRules);
+const smtpSchema = makeSmtpInputSchema(ownServerRules);
+const inheritingCardSchema = makeCardInputSchema(inheritingRules);
+const inheritingSmtpSchema = makeSmtpInputSchema(inheritingRules);
+
+/** Valid SMTP fields except the port, which is optional in the schema and checked across fields. */
+const validSmtpNoPort = { host: 'smtp.zone.eu', security: 'starttls', user: '', password: '', clearPassword: false };
+const validSmtp = { ...validSmtpNoPort, port: 587 };
 const card = (mailSender: unknown, overrides: Record<string, unknown> = {}) => ({
   name: 'Mari Maasikas',
   email: 'mari@firma.ee',
@@ -98,6 +109,7 @@ describe('makeCardInputSchema: smtp required-field errors', () => {
     { field: 'host', value: 'exa mple..com', error: 'host.invalid' },
     { field: 'host', value: 'smtp.zone.eu\r\nRCPT TO:<x@y.ee>', error: 'host.invalid' },
     { field: 'port', value: undefined, error: 'required' },
+    { field: 'port', value: null, error: 'required' },
     { field: 'port', value: '587', error: 'required' },
     { field: 'port', value: Number.NaN, error: 'required' },
     { field: 'port', value: 2525, error: 'port.notOpen' },
@@ -114,11 +126,32 @@ describe('makeCardInputSchema: smtp required-field errors', () => {
     expect(errorsOf(cardSchema, input)).toEqual({ [`mailSender.smtp.${field}`]: error });
   });
 
-  it('when all required SMTP fields are missing, then each gets its own error', () => {
+  it('when host, port and security are all missing, then host and security get "required" and port waits for them', () => {
+    // zod runs the cross-field check (port required with a server) only once every field has the
+    // right type, so a missing port is reported in the next round, after host and security.
     expect(errorsOf(cardSchema, card({ mode: 'smtp', smtp: { user: '', password: '', clearPassword: false } }))).toEqual({
       'mailSender.smtp.host': 'required',
-      'mailSender.smtp.port': 'required',
       'mailSender.smtp.security': 'required',
+    });
+  });
+
+  it('when the host is empty and the port missing without a global server, then both are required', () => {
+    expect(errorsOf(cardSchema, card({ mode: 'smtp', smtp: { ...validSmtpNoPort, host: '' } }))).toEqual({
+      'mailSender.smtp.host': 'required',
+      'mailSender.smtp.port': 'required',
+    });
+  });
+
+  it('when the host is empty and the port not open without a global server, then host is required and port is not open', () => {
+    expect(errorsOf(cardSchema, card({ mode: 'smtp', smtp: { ...validSmtp, host: '', port: 2525 } }))).toEqual({
+      'mailSender.smtp.host': 'required',
+      'mailSender.smtp.port': 'port.notOpen',
+    });
+  });
+
+  it('when the host is empty and a user name is filled without a global server, then the host is still required', () => {
+    expect(errorsOf(cardSchema, card({ mode: 'smtp', smtp: { ...validSmtp, host: '', user: 'mari@firma.ee' } }))).toEqual({
+      'mailSender.smtp.host': 'required',
     });
   });
 
@@ -143,17 +176,127 @@ describe('makeSmtpInputSchema: deployment open ports', () => {
   const testPorts = [...DEFAULT_OPEN_PORTS, 2525, 40465];
 
   it.each([2525, 40465, 587])('when the deployment opens %i, then that port is accepted', (port) => {
-    expect(makeSmtpInputSchema(testPorts).safeParse({ ...validSmtp, host: '127.0.0.1', port }).success).toBe(true);
+    expect(makeSmtpInputSchema({ openPorts: testPorts, inheritsServer: false }).safeParse({ ...validSmtp, host: '127.0.0.1', port }).success).toBe(
+      true,
+    );
   });
 
   it('when the deployment opens only a high port, then 587 is refused', () => {
-    expect(errorsOf(makeSmtpInputSchema([2525]), validSmtp)).toEqual({ port: 'port.notOpen' });
+    expect(errorsOf(makeSmtpInputSchema({ openPorts: [2525], inheritsServer: false }), validSmtp)).toEqual({ port: 'port.notOpen' });
+  });
+
+  it('when the deployment opens only a high port and a global server is set, then 587 is still refused', () => {
+    expect(errorsOf(makeSmtpInputSchema({ openPorts: [2525], inheritsServer: true }), validSmtp)).toEqual({ port: 'port.notOpen' });
   });
 
   it('when the card schema is built with custom ports, then the smtp branch uses them', () => {
-    const schema = makeCardInputSchema([2525]);
+    const schema = makeCardInputSchema({ openPorts: [2525], inheritsServer: false });
     expect(schema.safeParse(card({ mode: 'smtp', smtp: { ...validSmtp, port: 2525 } })).success).toBe(true);
     expect(errorsOf(schema, card({ mode: 'smtp', smtp: validSmtp }))).toEqual({ 'mailSender.smtp.port': 'port.notOpen' });
+  });
+});
+
+describe('makeSmtpInputSchema: the port', () => {
+
+  it.each([
+    { rules: 'without a global server', schema: smtpSchema },
+    { rules: 'with a global server', schema: inheritingSmtpSchema },
+  ])('when a server is named without a port $rules, then the port is required', ({ schema }) => {
+    expect(errorsOf(schema, validSmtpNoPort)).toEqual({ port: 'required' });
+  });
+
+  it('when a server is named with an open port, then the port is kept as a number', () => {
+    expect(smtpSchema.parse({ ...validSmtp, port: 465 }).port).toBe(465);
+  });
+
+  it.each([
+    { value: 2525, error: 'port.notOpen' },
+    { value: 587.5, error: 'port.notOpen' },
+    { value: -587, error: 'port.notOpen' },
+    { value: '587', error: 'required' },
+    { value: null, error: 'required' },
+  ])('when the server is left empty for credentials only and the port is $value, then the port error is $error', ({ value, error }) => {
+    expect(errorsOf(inheritingSmtpSchema, { ...validSmtp, host: '', user: 'mari@firma.ee', port: value })).toEqual({ port: error });
+  });
+});
+
+describe('makeSmtpInputSchema: credentials only (server left empty, SPEC §3 step 3)', () => {
+  const credentialsOnly = { ...validSmtpNoPort, host: '', user: 'mari@firma.ee', password: 'secret' };
+
+  it('when a global server is set and only user and password are filled, then the card parses without a port', () => {
+    const parsed = inheritingSmtpSchema.parse(credentialsOnly);
+    expect(parsed).toEqual(credentialsOnly);
+    expect(parsed.port).toBeUndefined();
+    expect('port' in parsed).toBe(false);
+  });
+
+  it('when a global server is set and the empty server is only spaces, then it is trimmed to credentials only', () => {
+    expect(inheritingSmtpSchema.parse({ ...credentialsOnly, host: '   ', user: ' mari@firma.ee ' })).toEqual(credentialsOnly);
+  });
+
+  it('when a global server is set and credentials only keep an open port, then the port is accepted', () => {
+    expect(inheritingSmtpSchema.parse({ ...credentialsOnly, port: 587 })).toEqual({ ...credentialsOnly, port: 587 });
+  });
+
+  it('when a global server is set and credentials only keep a stored password (blank), then the card parses', () => {
+    expect(inheritingSmtpSchema.safeParse({ ...credentialsOnly, password: '' }).success).toBe(true);
+  });
+
+  it.each(['', '   '])('when a global server is set, the server is empty and the user name is "%s", then the user name is required for credentials only', (user) => {
+    expect(errorsOf(inheritingSmtpSchema, { ...credentialsOnly, user, port: 587 })).toEqual({ user: 'user.requiredForCredentialsOnly' });
+  });
+
+  it('when a global server is set and server, port and user name are all empty, then only the user name gets an error', () => {
+    expect(errorsOf(inheritingSmtpSchema, { ...credentialsOnly, user: '' })).toEqual({ user: 'user.requiredForCredentialsOnly' });
+  });
+
+  it('when a global server is set and a server is named without a user name, then it parses (no authentication)', () => {
+    expect(inheritingSmtpSchema.parse(validSmtp)).toEqual(validSmtp);
+  });
+
+  it('when no global server is set and only user and password are filled, then server and port are required', () => {
+    expect(errorsOf(smtpSchema, credentialsOnly)).toEqual({ host: 'required', port: 'required' });
+  });
+
+  it('when no global server is set and only user, password and an open port are filled, then the server is required', () => {
+    expect(errorsOf(smtpSchema, { ...credentialsOnly, port: 587 })).toEqual({ host: 'required' });
+  });
+
+  it('when no global server is set and server and user name are both empty, then the server is required, not the user name', () => {
+    expect(errorsOf(smtpSchema, { ...credentialsOnly, user: '', port: 587 })).toEqual({ host: 'required' });
+  });
+
+  it('when a global server is set and credentials only carry an invalid user name, then that error wins over credentials only', () => {
+    expect(errorsOf(inheritingSmtpSchema, { ...credentialsOnly, user: 'mari\r\n@firma.ee' })).toEqual({ user: 'controlChars' });
+  });
+
+  it('when a global server is set and the card is credentials only, then the card schema accepts it', () => {
+    const input = card({ mode: 'smtp', smtp: credentialsOnly });
+    expect(inheritingCardSchema.parse(input)).toEqual(input);
+  });
+
+  it('when a global server is set and the card leaves server and user name empty, then the error is on mailSender.smtp.user', () => {
+    expect(errorsOf(inheritingCardSchema, card({ mode: 'smtp', smtp: { ...credentialsOnly, user: '' } }))).toEqual({
+      'mailSender.smtp.user': 'user.requiredForCredentialsOnly',
+    });
+  });
+
+  it('when no global server is set and the card is credentials only, then the errors are on mailSender.smtp.host and port', () => {
+    expect(errorsOf(cardSchema, card({ mode: 'smtp', smtp: credentialsOnly }))).toEqual({
+      'mailSender.smtp.host': 'required',
+      'mailSender.smtp.port': 'required',
+    });
+  });
+
+  it('when the mail sender schema is built with the rules, then its smtp branch follows inheritsServer', () => {
+    const sender = { mode: 'smtp', smtp: credentialsOnly };
+    expect(makeMailSenderInputSchema(inheritingRules).parse(sender)).toEqual(sender);
+    expect(errorsOf(makeMailSenderInputSchema(ownServerRules), sender)).toEqual({ 'smtp.host': 'required', 'smtp.port': 'required' });
+  });
+
+  it('when a global server is set and the mode is not smtp, then the other modes parse as before', () => {
+    expect(inheritingCardSchema.parse(card({ mode: 'default' }))).toEqual(card({ mode: 'default' }));
+    expect(errorsOf(inheritingCardSchema, card({ mode: 'm365', m365: { user: '' } }))).toEqual({ 'mailSender.m365.user': 'required' });
   });
 });
 
@@ -277,6 +420,12 @@ describe('makeCardInputSchema: every error message is an i18n key', () => {
     { what: 'smtp without clearPassword', input: card({ mode: 'smtp', smtp: { ...validSmtp, clearPassword: undefined } }) },
   ])('when the card has $what, then every message is an i18n key', ({ input }) => {
     for (const message of Object.values(errorsOf(cardSchema, input))) expect(message).toMatch(i18nKey);
+  });
+
+  it('when a credentials-only card lacks its user name, then the message is an i18n key', () => {
+    const errors = errorsOf(inheritingCardSchema, card({ mode: 'smtp', smtp: { ...validSmtp, host: '' } }));
+    expect(Object.values(errors)).toEqual(['user.requiredForCredentialsOnly']);
+    for (const message of Object.values(errors)) expect(message).toMatch(i18nKey);
   });
 
   it('when a card has the usual field errors, then every message is an i18n key', () => {

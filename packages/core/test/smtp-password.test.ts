@@ -1,21 +1,40 @@
 import { describe, expect, it } from 'vitest';
+import type { ServerRef } from '../src/effective-config';
 import type { SmtpInput } from '../src/mail-settings';
-import { decidePassword, normalizeSmtpPassword, type PasswordCheck, type StoredSmtpBinding } from '../src/smtp-password';
-import { smtpInput, storedBinding } from './fixtures';
+import { decidePassword, normalizeSmtpPassword, type PasswordCheck, type PasswordDecision, type StoredSmtpBinding } from '../src/smtp-password';
+import { globalServer, smtpInput, storedBinding, zoneServer } from './fixtures';
 
-const reenter: PasswordCheck = { ok: false, field: 'mailSender.smtp.password', error: 'password.reenter' };
-const required: PasswordCheck = { ok: false, field: 'mailSender.smtp.password', error: 'password.required' };
-const keep: PasswordCheck = { ok: true, decision: { action: 'keep' } };
-const clear: PasswordCheck = { ok: true, decision: { action: 'clear' } };
-const replace = (password: string): PasswordCheck => ({ ok: true, decision: { action: 'replace', password } });
+const reenter: Expected = { ok: false, field: 'mailSender.smtp.password', error: 'password.reenter' };
+const required: Expected = { ok: false, field: 'mailSender.smtp.password', error: 'password.required' };
+/** An expected outcome without its target; the table adds the server the password is bound to. */
+type Expected = Exclude<PasswordCheck, { ok: true }> | { ok: true; decision: PasswordDecision };
+const keep: Expected = { ok: true, decision: { action: 'keep' } };
+const clear: Expected = { ok: true, decision: { action: 'clear' } };
+const replace = (password: string): Expected => ({ ok: true, decision: { action: 'replace', password } });
 
 interface Row {
   when: string;
   then: string;
   stored: StoredSmtpBinding | null;
   input: SmtpInput;
-  expected: PasswordCheck;
+  /** The global mail user's server, for "credentials only" rows; omitted = none is set. */
+  target?: ServerRef;
+  expected: Expected;
 }
+
+/** The server a card with its own server names: what the BFF passes as the target. */
+function ownServerOf(input: SmtpInput): ServerRef {
+  if (input.port === undefined) throw new Error('an own-server row needs a port');
+  return { host: input.host, port: input.port, security: input.security };
+}
+
+/** The fields a "credentials only" card sends: no server, no port. */
+const credentialsOnlyInput = (overrides: Partial<SmtpInput> = {}): SmtpInput =>
+  smtpInput({ host: '', port: undefined, security: 'starttls', ...overrides });
+
+/** The global mail user's server before the admin moved it to `globalServer`. */
+const oldGlobalServer: ServerRef = { host: 'mail.firma.ee', port: 587, security: 'starttls' };
+const gmailServer: ServerRef = { host: 'smtp.gmail.com', port: 465, security: 'ssl' };
 
 const rows: Row[] = [
   {
@@ -98,7 +117,7 @@ const rows: Row[] = [
   {
     when: 'the password is blank and the host differs only in case',
     then: 'the stored password is kept',
-    stored: storedBinding({ host: 'SMTP.Zone.EU' }),
+    stored: storedBinding({ credentialsFor: { ...zoneServer, host: 'SMTP.Zone.EU' } }),
     input: smtpInput({ host: 'smtp.zone.eu' }),
     expected: keep,
   },
@@ -131,18 +150,39 @@ const rows: Row[] = [
     expected: reenter,
   },
   {
-    when: 'the password is blank and the stored password was credentials only (no host)',
+    when: 'the password is blank and the stored password is bound to no server',
     then: 'the password must be re-entered',
-    stored: storedBinding({ host: null }),
+    stored: storedBinding({ credentialsFor: null }),
     input: smtpInput(),
     expected: reenter,
   },
   {
+    when: 'the password is blank and the stored password was saved credentials only for the global server',
+    then: 'the password must be re-entered for the own server',
+    stored: storedBinding({ credentialsFor: globalServer }),
+    input: smtpInput(),
+    expected: reenter,
+  },
+  {
+    when: 'the password is blank and the user now types the very server the credentials-only password was saved for',
+    then: 'the stored password is kept',
+    stored: storedBinding({ credentialsFor: globalServer }),
+    input: smtpInput({ ...globalServer }),
+    expected: keep,
+  },
+  {
     when: 'a Gmail password of only spaces is typed with the server unchanged',
     then: 'it counts as blank and the stored password is kept',
-    stored: storedBinding({ host: 'smtp.gmail.com' }),
-    input: smtpInput({ host: 'smtp.gmail.com', password: '    ' }),
+    stored: storedBinding({ credentialsFor: gmailServer }),
+    input: smtpInput({ ...gmailServer, password: '    ' }),
     expected: keep,
+  },
+  {
+    when: 'a password of only spaces is typed for a non-Gmail server',
+    then: 'the spaces are the new password',
+    stored: storedBinding(),
+    input: smtpInput({ password: '    ' }),
+    expected: replace('    '),
   },
   {
     when: 'the password is blank and nothing is stored',
@@ -165,11 +205,150 @@ const rows: Row[] = [
     input: smtpInput({ clearPassword: true }),
     expected: required,
   },
+  {
+    when: 'the password is blank, the server unchanged but nothing is stored although the binding matches',
+    then: 'a password is required',
+    stored: storedBinding({ hasPassword: false, credentialsFor: zoneServer }),
+    input: smtpInput(),
+    expected: required,
+  },
+  // Credentials only: no server on the card; the target is the global mail user's server.
+  {
+    when: 'credentials only, the password is blank and the stored one was saved for the current global server',
+    then: 'the stored password is kept',
+    stored: storedBinding({ credentialsFor: globalServer }),
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: keep,
+  },
+  {
+    when: 'credentials only, the password is blank and the stored one was saved for the global host in other letter case',
+    then: 'the stored password is kept',
+    stored: storedBinding({ credentialsFor: { ...globalServer, host: 'SMTP.FIRMA.EE' } }),
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: keep,
+  },
+  {
+    when: 'credentials only, the password is blank and the stored one was saved for an old global server',
+    then: 'the password must be re-entered',
+    stored: storedBinding({ credentialsFor: oldGlobalServer }),
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: reenter,
+  },
+  {
+    when: 'credentials only, the password is blank and the global server moved only to another port',
+    then: 'the password must be re-entered',
+    stored: storedBinding({ credentialsFor: { ...globalServer, port: 587 } }),
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: reenter,
+  },
+  {
+    when: 'credentials only, the password is blank and the global server changed only its security',
+    then: 'the password must be re-entered',
+    stored: storedBinding({ credentialsFor: { ...globalServer, security: 'starttls' } }),
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: reenter,
+  },
+  {
+    when: 'credentials only, the password is blank and the stored one was saved for the own server the card had before',
+    then: 'the password must be re-entered',
+    stored: storedBinding({ credentialsFor: zoneServer }),
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: reenter,
+  },
+  {
+    when: 'credentials only, the password is blank and the stored one is bound to no server',
+    then: 'the password must be re-entered',
+    stored: storedBinding({ credentialsFor: null }),
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: reenter,
+  },
+  {
+    when: 'credentials only, the password is blank and the user name changed',
+    then: 'the password must be re-entered',
+    stored: storedBinding({ credentialsFor: globalServer }),
+    input: credentialsOnlyInput({ user: 'jaan@firma.ee' }),
+    target: globalServer,
+    expected: reenter,
+  },
+  {
+    when: 'credentials only, the password is blank and nothing is stored',
+    then: 'a password is required',
+    stored: null,
+    input: credentialsOnlyInput(),
+    target: globalServer,
+    expected: required,
+  },
+  {
+    when: 'credentials only, a new password is typed while the stored one was saved for an old global server',
+    then: 'the new password replaces it',
+    stored: storedBinding({ credentialsFor: oldGlobalServer }),
+    input: credentialsOnlyInput({ password: 'uus parool' }),
+    target: globalServer,
+    expected: replace('uus parool'),
+  },
+  {
+    when: 'credentials only, a Gmail App password is typed with spaces and the global server is Gmail',
+    then: 'the spaces are removed, by the target host since the card names none',
+    stored: null,
+    input: credentialsOnlyInput({ password: 'abcd efgh ijkl mnop' }),
+    target: gmailServer,
+    expected: replace('abcdefghijklmnop'),
+  },
+  {
+    when: 'credentials only, a Gmail password of only spaces is typed and the stored one is bound to the Gmail global server',
+    then: 'it counts as blank and the stored password is kept',
+    stored: storedBinding({ credentialsFor: gmailServer }),
+    input: credentialsOnlyInput({ password: '    ' }),
+    target: gmailServer,
+    expected: keep,
+  },
+  {
+    when: 'credentials only, a password with spaces is typed and the global server is not Gmail',
+    then: 'the spaces are kept',
+    stored: null,
+    input: credentialsOnlyInput({ password: 'abcd efgh ijkl mnop' }),
+    target: globalServer,
+    expected: replace('abcd efgh ijkl mnop'),
+  },
+  {
+    when: 'credentials only, the user name is empty but a password is typed',
+    then: 'the user field gets an error',
+    stored: storedBinding({ credentialsFor: globalServer }),
+    input: credentialsOnlyInput({ user: '', password: 'secret' }),
+    target: globalServer,
+    expected: { ok: false, field: 'mailSender.smtp.user', error: 'user.requiredWithPassword' },
+  },
 ];
 
 describe('decidePassword', () => {
-  it.each(rows)('when $when, then $then', ({ stored, input, expected }) => {
-    expect(decidePassword(stored, input)).toEqual(expected);
+  it.each(rows)('when $when, then $then', ({ stored, input, target, expected }) => {
+    const boundTo = input.host !== '' ? ownServerOf(input) : target;
+    expect(decidePassword(stored, input, target ?? null)).toEqual(expected.ok ? { ...expected, target: boundTo } : expected);
+  });
+
+  it('when the card names its own server while a global server is set, then the password is bound to the named server', () => {
+    const input = smtpInput({ ...zoneServer, password: 'new-secret' });
+    expect(decidePassword(storedBinding({ credentialsFor: globalServer }), input, globalServer)).toEqual({
+      ok: true,
+      decision: { action: 'replace', password: 'new-secret' },
+      target: zoneServer,
+    });
+  });
+
+  it('when the card names another server with a blank password, then the password saved for the global server is not kept', () => {
+    const input = smtpInput({ host: 'smtp.evil.example', port: 587, security: 'starttls' });
+    expect(decidePassword(storedBinding({ credentialsFor: globalServer }), input, globalServer)).toEqual(reenter);
+  });
+
+  it('when neither the card nor a global mail user gives a server, then the server field is required', () => {
+    expect(decidePassword(null, credentialsOnlyInput({ password: 'x' }), null)).toEqual({ ok: false, field: 'mailSender.smtp.host', error: 'required' });
   });
 });
 

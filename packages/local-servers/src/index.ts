@@ -1,12 +1,15 @@
-export { createLocalTls, type TlsMaterial } from './tls';
+export { createLocalTls, type LocalTlsOptions, type TlsMaterial } from './tls';
 export { loadOrCreateLocalTls } from './tls-store';
 export { startSmtpServer } from './smtp-server';
+export { composeDsn, type BounceOptions, type BounceRecord, type DsnInput } from './bounce';
 export type {
   AuthAttempt,
   LocalSecurity,
   LocalSmtpServer,
   LocalSmtpServerOptions,
+  PasswordVerdict,
   ReceivedMail,
   ReceivedMailHeaders,
+  ScriptedReply,
   XOAuth2Verdict,
 } from './types';

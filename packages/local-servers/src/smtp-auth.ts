@@ -8,11 +8,14 @@ export interface SessionUser {
 }
 
 type AuthCallback = (err: Error | null | undefined, response?: SMTPServerAuthenticationResponse) => void;
-type AuthOptions = Pick<LocalSmtpServerOptions, 'users' | 'authenticateXOAuth2'>;
+type AuthOptions = Pick<LocalSmtpServerOptions, 'users' | 'authenticateXOAuth2' | 'authenticatePassword'>;
+
+/** A refusal to reply with, or the data of a 334 XOAUTH2 challenge. */
+type Refusal = Error | { challenge: Record<string, string> };
 
 /** AUTH mechanisms to advertise; empty means the server is an open catcher. */
-export function authMethodsFor({ users, authenticateXOAuth2 }: AuthOptions): string[] {
-  return [...(users ? ['PLAIN', 'LOGIN'] : []), ...(authenticateXOAuth2 ? ['XOAUTH2'] : [])];
+export function authMethodsFor({ users, authenticateXOAuth2, authenticatePassword }: AuthOptions): string[] {
+  return [...(users || authenticatePassword ? ['PLAIN', 'LOGIN'] : []), ...(authenticateXOAuth2 ? ['XOAUTH2'] : [])];
 }
 
 export function createAuthHandler(options: AuthOptions, attempts: AuthAttempt[]) {
@@ -21,6 +24,8 @@ export function createAuthHandler(options: AuthOptions, attempts: AuthAttempt[])
     verify(options, auth, username).then(
       (failure) => {
         attempts.push({ user: username, method: auth.method, ok: failure === null });
+        // smtp-server sends `data` as the 334 challenge and answers the client's next line with 535.
+        if (failure && 'challenge' in failure) return callback(null, { data: failure.challenge });
         if (failure) return callback(failure);
         const user: SessionUser = { username, method: auth.method };
         callback(null, { user });
@@ -33,11 +38,16 @@ export function createAuthHandler(options: AuthOptions, attempts: AuthAttempt[])
   };
 }
 
-/** Resolves with null when the credentials are good, or with the error to reply with. */
-async function verify(options: AuthOptions, auth: SMTPServerAuthentication, username: string): Promise<Error | null> {
+/** Resolves with null when the credentials are good, or with the refusal to reply with. */
+async function verify(options: AuthOptions, auth: SMTPServerAuthentication, username: string): Promise<Refusal | null> {
   if (auth.method === 'XOAUTH2') {
     if (!options.authenticateXOAuth2) return smtpError(504, '5.5.4 XOAUTH2 is not enabled');
     const verdict = await options.authenticateXOAuth2(username, auth.accessToken ?? '');
+    if (verdict.ok) return null;
+    return 'challenge' in verdict ? { challenge: verdict.challenge } : smtpError(verdict.responseCode, verdict.message);
+  }
+  if (options.authenticatePassword) {
+    const verdict = await options.authenticatePassword(username, auth.password ?? '');
     return verdict.ok ? null : smtpError(verdict.responseCode, verdict.message);
   }
   const users = options.users ?? {};

@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+import { createBouncer } from './bounce';
 import { createMailbox } from './mailbox';
 import { toReceivedMail } from './parse-mail';
 import { authMethodsFor, createAuthHandler, isSessionUser, smtpError } from './smtp-auth';
@@ -14,6 +15,7 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
   const mailbox = createMailbox();
   const attempts: AuthAttempt[] = [];
   let nextId = 1;
+  const bouncer = createBouncer(options.bounce, options.name ?? 'localhost');
 
   async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<ReceivedMail> {
     const chunks: Buffer[] = [];
@@ -39,16 +41,21 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
   const smtp = new SMTPServer({
     ...serverOptions(options),
     onAuth: createAuthHandler(options, attempts),
-    onMailFrom(_address, session, callback) {
+    onMailFrom(address, session, callback) {
       // smtp-server itself only refuses AUTH before STARTTLS; an open catcher must refuse MAIL too.
       if (options.security === 'starttls' && !session.secure) {
         return callback(smtpError(530, '5.7.0 Must issue a STARTTLS command first'));
       }
+      const scripted = options.replyToMailFrom?.(address.address);
+      if (scripted) return callback(smtpError(scripted.responseCode, scripted.message));
       callback();
     },
     onData(stream, session, callback) {
       receive(stream, session).then(
-        () => callback(),
+        (mail) => {
+          callback();
+          bouncer.after(mail);
+        },
         (error: unknown) => callback(error instanceof Error ? error : new Error(String(error))),
       );
     },
@@ -64,6 +71,7 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
     received: () => mailbox.list(),
     waitForMail: (predicate = () => true, timeoutMs) => mailbox.waitFor(predicate, timeoutMs, where),
     authAttempts: () => [...attempts],
+    bounces: () => bouncer.records(),
     clear() {
       mailbox.clear();
       attempts.length = 0;
@@ -72,7 +80,7 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
       closing ??= new Promise<void>((resolve) => {
         mailbox.close(`${where} was closed`);
         // smtp-server resolves this after CLOSE_GRACE_MS at the latest, cutting open sessions.
-        smtp.close(() => resolve());
+        smtp.close(() => void bouncer.settled().then(resolve));
       });
       return closing;
     },

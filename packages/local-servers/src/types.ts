@@ -1,9 +1,19 @@
+import type { BounceOptions, BounceRecord } from './bounce';
 import type { TlsMaterial } from './tls';
 
 /** 'ssl' = implicit TLS from the first byte; 'starttls' = plain greeting, TLS required before MAIL/AUTH. */
 export type LocalSecurity = 'none' | 'ssl' | 'starttls';
 
-export type XOAuth2Verdict = { ok: true } | { ok: false; responseCode: number; message: string };
+/** A scripted SMTP reply, e.g. `{ responseCode: 535, message: '5.7.139 Authentication unsuccessful' }`. */
+export interface ScriptedReply {
+  responseCode: number;
+  message: string;
+}
+
+export type PasswordVerdict = { ok: true } | ({ ok: false } & ScriptedReply);
+
+/** `challenge` answers with a 334 whose text is the object as base64 JSON, as Google and Microsoft do. */
+export type XOAuth2Verdict = PasswordVerdict | { ok: false; challenge: Record<string, string> };
 
 export interface LocalSmtpServerOptions {
   security: LocalSecurity;
@@ -17,11 +27,20 @@ export interface LocalSmtpServerOptions {
   name?: string;
   /** Bytes; default 10 MiB. */
   maxMessageBytes?: number;
+  /** Accept mail for some recipients, then send the envelope sender an RFC 3464 bounce for them. */
+  bounce?: BounceOptions;
   /**
    * When given, XOAUTH2 is advertised and required, and tokens are checked with it. A refusal is
    * sent as `${responseCode} ${message}`, so put the enhanced code in the message ("5.7.3 …").
    */
   authenticateXOAuth2?: (user: string, accessToken: string) => Promise<XOAuth2Verdict>;
+  /**
+   * When given, AUTH PLAIN/LOGIN is advertised and required, and checked with this instead of
+   * `users`: scripts a vendor's refusal such as "534 5.7.9" or "535 5.7.139".
+   */
+  authenticatePassword?: (user: string, password: string) => Promise<PasswordVerdict>;
+  /** Scripts the reply to MAIL FROM: return a refusal (e.g. 550 5.7.60) or null to accept. */
+  replyToMailFrom?: (address: string) => ScriptedReply | null;
 }
 
 export interface ReceivedMailHeaders {
@@ -64,6 +83,8 @@ export interface LocalSmtpServer {
   waitForMail(predicate?: (mail: ReceivedMail) => boolean, timeoutMs?: number): Promise<ReceivedMail>;
   /** Every AUTH attempt, so a test can prove that no login was attempted. */
   authAttempts(): readonly AuthAttempt[];
+  /** Every bounce sent (or tried) because of the `bounce` option. */
+  bounces(): readonly BounceRecord[];
   clear(): void;
   close(): Promise<void>;
 }

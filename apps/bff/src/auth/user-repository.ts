@@ -14,6 +14,12 @@ export function createUserRepository(db: Db) {
     async findById(id: number): Promise<UserRow | undefined> {
       return db.selectFrom('users').select(['id', 'code', 'name', 'email', 'role']).where('id', '=', id).executeTakeFirst();
     },
+    async findByCode(code: string): Promise<UserRow | undefined> {
+      return db.selectFrom('users').select(['id', 'code', 'name', 'email', 'role']).where('code', '=', code).executeTakeFirst();
+    },
+    async listAll(): Promise<UserRow[]> {
+      return db.selectFrom('users').select(['id', 'code', 'name', 'email', 'role']).orderBy('code').execute();
+    },
     async findCredentials(code: string) {
       return db.selectFrom('users').select(['id', 'password_hash']).where('code', '=', code).executeTakeFirst();
     },

@@ -1,30 +1,47 @@
-import type { MailProfile, PublicCard, SenderMode, StoredSmtpBinding, TlsMode } from '@saatja/core';
+import type { MailProfile, PublicCard, SenderMode, ServerRef, StoredSmtpBinding, TlsMode } from '@saatja/core';
 import type { UserRow } from '../auth/user-repository';
 import type { MailSettingsRow } from './mail-settings-repository';
-
-function storedSmtp(settings: MailSettingsRow | undefined): StoredSmtpBinding | null {
-  if (!settings || settings.smtp_port === null || settings.smtp_security === null) return null;
-  return {
-    host: settings.smtp_host,
-    port: settings.smtp_port,
-    security: settings.smtp_security as TlsMode,
-    user: settings.smtp_user,
-    hasPassword: settings.smtp_password_sealed !== null,
-  };
-}
 
 export const senderMode = (settings: MailSettingsRow | undefined): SenderMode =>
   (settings?.mode as SenderMode | undefined) ?? 'default';
 
-export function toMailProfile(user: UserRow, settings: MailSettingsRow | undefined): MailProfile {
-  return { code: user.code, name: user.name, email: user.email, mode: senderMode(settings), smtp: storedSmtp(settings) };
+/** The server the saved password was entered for, if there is one. */
+function credentialsFor(settings: MailSettingsRow | undefined): ServerRef | null {
+  if (!settings?.smtp_password_sealed || !settings.password_host || settings.password_port === null || !settings.password_security) return null;
+  return { host: settings.password_host, port: settings.password_port, security: settings.password_security as TlsMode };
 }
 
-export { storedSmtp };
+export function passwordBinding(settings: MailSettingsRow | undefined): StoredSmtpBinding | null {
+  if (!settings) return null;
+  return { credentialsFor: credentialsFor(settings), user: settings.smtp_user, hasPassword: settings.smtp_password_sealed !== null };
+}
+
+/** The saved SMTP part: an own server, or "credentials only" (no host, a user name). */
+function savedSmtp(settings: MailSettingsRow | undefined): MailProfile['smtp'] {
+  if (!settings || (settings.smtp_host === null && settings.smtp_user === '')) return null;
+  return {
+    host: settings.smtp_host,
+    port: settings.smtp_port ?? 0,
+    security: (settings.smtp_security ?? 'starttls') as TlsMode,
+    user: settings.smtp_user,
+    hasPassword: settings.smtp_password_sealed !== null,
+    credentialsFor: credentialsFor(settings),
+  };
+}
+
+export function toMailProfile(user: UserRow, settings: MailSettingsRow | undefined): MailProfile {
+  return { code: user.code, name: user.name, email: user.email, mode: senderMode(settings), smtp: savedSmtp(settings) };
+}
+
+/** What the card needs to know of the global mail user, when one is set and the card is not it. */
+export interface InheritedServer {
+  code: string;
+  server: ServerRef | null;
+}
 
 /** The card as the browser sees it: the password only as `passwordSet`. */
-export function toPublicCard(user: UserRow, settings: MailSettingsRow | undefined): PublicCard {
-  const smtp = storedSmtp(settings);
+export function toPublicCard(user: UserRow, settings: MailSettingsRow | undefined, inherited: InheritedServer | null): PublicCard {
+  const smtp = savedSmtp(settings);
   return {
     code: user.code,
     name: user.name,
@@ -34,11 +51,12 @@ export function toPublicCard(user: UserRow, settings: MailSettingsRow | undefine
       mode: senderMode(settings),
       smtp: smtp && {
         host: smtp.host ?? '',
-        port: smtp.port,
+        port: smtp.host === null ? null : smtp.port,
         security: smtp.security,
         user: smtp.user,
         passwordSet: smtp.hasPassword,
       },
+      inherited,
     },
   };
 }

@@ -1,31 +1,43 @@
 import { makeCardInputSchema, testMailInputSchema } from '@saatja/core';
-import { Router } from 'express';
+import { Router, type Request } from 'express';
+import type { UserRow } from '../auth/user-repository';
 import { currentUser } from '../auth/session-middleware';
+import type { GlobalMailUserService } from '../global-mail-user/global-mail-user-service';
 import { parseBody } from '../http/app-error';
 import type { TestMailService } from '../mail/test-mail-service';
 import type { CardService } from './card-service';
 
-/** The signed-in user's own card. */
-export function cardRoutes(deps: { cards: CardService; testMail: TestMailService; openPorts: readonly number[] }) {
-  const router = Router();
-  const cardInput = makeCardInputSchema(deps.openPorts);
+export interface CardRoutesDeps {
+  cards: CardService;
+  testMail: TestMailService;
+  globalMailUser: GlobalMailUserService;
+  openPorts: readonly number[];
+}
+
+/**
+ * A user card's routes. `cardOwner` picks whose card: the signed-in user's own (/api/card) or, for
+ * admins, any user's (/api/admin/users/:code/card).
+ */
+export function cardRoutes(deps: CardRoutesDeps, cardOwner: (req: Request) => Promise<UserRow>) {
+  const router = Router({ mergeParams: true });
 
   router.get('/', async (req, res) => {
-    res.json(await deps.cards.getCard(currentUser(req)));
+    res.json(await deps.cards.getCard(await cardOwner(req)));
   });
 
   router.put('/', async (req, res) => {
-    const user = currentUser(req);
-    res.json(await deps.cards.saveCard(user, user, parseBody(cardInput, req.body)));
+    const user = await cardOwner(req);
+    const inherited = await deps.globalMailUser.inheritedFor(user);
+    const schema = makeCardInputSchema({ openPorts: deps.openPorts, inheritsServer: inherited?.server != null });
+    res.json(await deps.cards.saveCard(currentUser(req), user, parseBody(schema, req.body)));
   });
 
   router.get('/effective', async (req, res) => {
-    res.json(await deps.testMail.effectiveConfigOf(currentUser(req)));
+    res.json(await deps.testMail.effectiveConfigOf(await cardOwner(req)));
   });
 
   router.post('/test-mail', async (req, res) => {
-    const user = currentUser(req);
-    res.json(await deps.testMail.send(user, user, parseBody(testMailInputSchema, req.body ?? {})));
+    res.json(await deps.testMail.send(currentUser(req), await cardOwner(req), parseBody(testMailInputSchema, req.body ?? {})));
   });
 
   return router;

@@ -1,4 +1,4 @@
-import { DEFAULT_OPEN_PORTS, tlsModes } from '@saatja/core';
+import { companySlug, DEFAULT_OPEN_PORTS, tlsModes } from '@saatja/core';
 import { z } from 'zod';
 
 const list = (fallback: string) =>
@@ -22,8 +22,18 @@ export const envSchema = z.object({
   SAATJA_WEB_DIST: z.string().optional(),
   SAATJA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAATJA_VENDOR_NAME: z.string().min(1).default('Directo'),
-  SAATJA_COMPANY_NAME: z.string().min(1).default('Demo Firma OÜ'),
-  SAATJA_EVENT_DOMAIN: z.string().min(1).default('event.data.directo.ee'),
+  SAATJA_COMPANY_NAME: z
+    .string()
+    .min(1)
+    .default('Demo Firma OÜ')
+    .refine((name) => companySlug(name) !== '', 'must contain letters or digits: it names the event mailbox'),
+  // It goes into From, Sender and Message-ID headers: a plain domain name, nothing else.
+  SAATJA_EVENT_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i, 'a domain name, e.g. event.data.directo.ee')
+    .default('event.data.directo.ee'),
+  /** The inbound SMTP listener of the event mailbox (bounces, replies); 0 = a free port. */
+  SAATJA_INBOUND_PORT: z.coerce.number().int().min(0).max(65_535).default(2526),
   SAATJA_SENDING_IPS: list('90.190.150.210,90.190.150.211,90.190.150.212,90.190.150.213,90.190.150.219,90.190.150.82'),
   SAATJA_OPEN_PORTS: portList,
   SAATJA_RELAY_HOST: z.string().optional(),
@@ -33,6 +43,15 @@ export const envSchema = z.object({
   SAATJA_EXTRA_CA_FILES: list(''),
   /** `kid:base64key,…`, 32-byte keys; the first one encrypts, all of them decrypt. */
   SAATJA_SECRETS_KEYS: z.string().optional(),
+  /** Microsoft 365 OAuth (SPEC §2): the Entra app registration; all four or none. */
+  SAATJA_MS_CLIENT_ID: z.string().min(1).optional(),
+  SAATJA_MS_CLIENT_SECRET: z.string().min(1).optional(),
+  /** e.g. https://login.microsoftonline.com/<tenant id>; HTTPS only (msal refuses anything else). */
+  SAATJA_MS_AUTHORITY: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
+  /** The BFF's callback, registered on the app's *Web* platform: https://<public origin>/api/m365/callback. */
+  SAATJA_MS_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
+  SAATJA_MS_SMTP_HOST: z.string().min(1).default('smtp.office365.com'),
+  SAATJA_MS_SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
 });
 
 export type Env = z.infer<typeof envSchema>;

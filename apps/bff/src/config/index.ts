@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { TlsMode } from '@saatja/core';
 import { envSchema } from './env';
+import { readM365Config, type M365Config } from './m365-config';
+
+export type { M365Config } from './m365-config';
 
 export interface RelayConfig {
   host: string;
@@ -22,12 +25,16 @@ export interface Config {
   vendorName: string;
   companyName: string;
   eventDomain: string;
+  /** Port of the event mailbox's inbound SMTP listener, on `host`; 0 = a free port. */
+  inboundPort: number;
   sendingIps: string[];
   openPorts: number[];
   /** null in dev mode until the local mail catcher has started. */
   relay: RelayConfig | null;
   extraCas: string[];
   secretsKeys: string | null;
+  /** null: Microsoft 365 OAuth is not set up (dev mode fills in the local identity emulator). */
+  m365: M365Config | null;
 }
 
 export class ConfigError extends Error {}
@@ -45,6 +52,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = ['SAATJA_RELAY_HOST', 'SAATJA_SECRETS_KEYS', 'SAATJA_PUBLIC_ORIGIN'].filter((name) => !env[name]);
     if (missing.length > 0) throw new ConfigError(`Invalid configuration: production needs ${missing.join(', ')}`);
   }
+  const { m365, problems } = readM365Config(e, e.SAATJA_PUBLIC_ORIGIN ?? null);
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     mode: e.SAATJA_MODE,
     host: e.HOST,
@@ -57,10 +66,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vendorName: e.SAATJA_VENDOR_NAME,
     companyName: e.SAATJA_COMPANY_NAME,
     eventDomain: e.SAATJA_EVENT_DOMAIN,
+    inboundPort: e.SAATJA_INBOUND_PORT,
     sendingIps: e.SAATJA_SENDING_IPS,
     openPorts: e.SAATJA_OPEN_PORTS,
     relay: e.SAATJA_RELAY_HOST ? { host: e.SAATJA_RELAY_HOST, port: e.SAATJA_RELAY_PORT, security: e.SAATJA_RELAY_SECURITY } : null,
     extraCas: e.SAATJA_EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),
     secretsKeys: e.SAATJA_SECRETS_KEYS ?? null,
+    m365,
   };
 }

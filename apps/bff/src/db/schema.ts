@@ -17,8 +17,17 @@ export interface MailSettingsTable {
   smtp_port: number | null;
   smtp_security: string | null;
   smtp_user: string;
-  /** Sealed with the secret box; bound to the host/port/security/user beside it. */
+  /** Sealed with the secret box; usable only with password_host/port/security and smtp_user. */
   smtp_password_sealed: string | null;
+  password_host: string | null;
+  password_port: number | null;
+  password_security: string | null;
+  updated_at: string;
+}
+
+export interface SystemSettingsTable {
+  key: string;
+  value: string | null;
   updated_at: string;
 }
 
@@ -38,11 +47,16 @@ export interface SendLogTable {
   kind: string;
   transport: string;
   recipient: string;
-  result: 'sent' | 'failed';
+  /** 'checked' is a dry run that got to DATA → 354 (SPEC §5). */
+  result: 'sent' | 'checked' | 'failed';
   server_reply: string | null;
   error_code: string | null;
   duration_ms: number;
   message_id: string | null;
+  /** Who started the attempt (an admin may test another user's card); null in older entries. */
+  actor_user_id: number | null;
+  /** The diagnosed FailureClass of a failed attempt. */
+  failure_class: string | null;
 }
 
 export interface AuditLogTable {
@@ -57,7 +71,76 @@ export interface AuditLogTable {
 export interface Database {
   users: UsersTable;
   mail_settings: MailSettingsTable;
+  system_settings: SystemSettingsTable;
   sessions: SessionsTable;
   send_log: SendLogTable;
   audit_log: AuditLogTable;
+  inbound_messages: InboundMessagesTable;
+  events: EventsTable;
+  m365_tokens: M365TokensTable;
+  m365_auth_states: M365AuthStatesTable;
+}
+
+/** A message the event mailbox received, as received. */
+export interface InboundMessagesTable {
+  id: Generated<number>;
+  received_at: string;
+  /** '' = the null sender bounces come from. */
+  envelope_from: string;
+  envelope_to: string;
+  size_bytes: number;
+  raw: Buffer;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  received_at: string;
+  inbound_message_id: number;
+  kind: string;
+  user_id: number | null;
+  send_log_id: number | null;
+  original_message_id: string | null;
+  recipient: string | null;
+  action: string | null;
+  status: string | null;
+  reason: string | null;
+  diagnostic: string | null;
+  remote_mta: string | null;
+  reply_from: string | null;
+  subject: string | null;
+}
+
+/** A user's Microsoft 365 connection: the MSAL token cache, sealed (context `m365-cache:<user_id>`). */
+export interface M365TokensTable {
+  user_id: number;
+  token_cache_sealed: string;
+  /** msal's key of the signed-in account in the cache. */
+  home_account_id: string;
+  /** The signed-in mailbox (the id token's preferred_username). */
+  username: string;
+  authenticated_at: string;
+  /** Why a new sign-in is needed (an AADSTS code or OAuth error); null while the grant works. */
+  reauth_reason: string | null;
+  updated_at: string;
+}
+
+/**
+ * An "Authenticate Microsoft 365" sign-in in progress. Single-use: the callback deletes it. The PKCE
+ * verifier is kept in the clear: it is worthless without the authorization code, which is never stored.
+ */
+export interface M365AuthStatesTable {
+  /** SHA-256 of `state`, so the table does not hold a usable value. */
+  state_hash: string;
+  /** SHA-256 of the session id that began the sign-in: only that session may finish it. */
+  session_hash: string;
+  actor_user_id: number;
+  /** Whose card: the actor's own, or (admins) another user's. */
+  user_id: number;
+  /** The card's User: the signed-in account must be this mailbox. */
+  mailbox: string;
+  code_verifier: string;
+  nonce: string;
+  /** Where the same-window fallback returns to. */
+  return_path: string;
+  expires_at: string;
 }

@@ -15,6 +15,10 @@ export interface TransportContext {
   extraCas: readonly string[];
   /** The saved SMTP password of the card that owns the credentials. */
   password(owner: Owner): Promise<string>;
+  /** Microsoft 365's SMTP server (smtp.office365.com:587 unless the deployment says otherwise); null = not set up. */
+  m365Smtp: { host: string; port: number } | null;
+  /** An SMTP.Send access token of the card that owns the connection, and the mailbox it was issued to. */
+  m365AccessToken(owner: Owner, mailbox: string): Promise<{ user: string; accessToken: string }>;
 }
 
 /** TLS never weakened: SSL is implicit TLS, STARTTLS is required, certificates always verified. */
@@ -56,8 +60,18 @@ export async function buildTransport(transport: EffectiveTransport, context: Tra
         auth: credentials ? { user: credentials.user, pass: await context.password(credentials.owner) } : undefined,
       };
     }
-    case 'm365':
-      throw new AppError('sendFailed', { detail: 'm365NotAuthenticated' });
+    case 'm365': {
+      if (!context.m365Smtp) throw new AppError('sendFailed', { detail: 'm365NotConfigured' });
+      // XOAUTH2 as the token's own account (SPEC §2); STARTTLS required, as smtp.office365.com:587 wants.
+      const { user, accessToken } = await context.m365AccessToken(transport.owner, transport.user);
+      return {
+        ...base,
+        host: context.m365Smtp.host,
+        port: context.m365Smtp.port,
+        ...tlsOptions('starttls', context.extraCas),
+        auth: { type: 'OAuth2', user, accessToken },
+      };
+    }
     default:
       return assertNever(transport);
   }

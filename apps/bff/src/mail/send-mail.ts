@@ -7,6 +7,10 @@ export interface OutgoingMessage {
   to: string;
   subject: string;
   text: string;
+  /** Set only from deployment settings (the event mailbox), never from user data. */
+  sender?: string;
+  /** Saatja's own `<id@domain>`; otherwise nodemailer generates one. */
+  messageId?: string;
 }
 
 /** What nodemailer reported of a failure; classified on codes, never on message text. */
@@ -16,6 +20,8 @@ export interface SmtpFailure {
   command: string | null;
   responseCode: number | null;
   response: string | null;
+  /** Which of nodemailer's timeouts fired (GREETING_TIMEOUT, …); the diagnosis needs it. */
+  timeoutType: string | null;
 }
 
 export type SendResult =
@@ -32,6 +38,7 @@ export function toSmtpFailure(error: unknown): SmtpFailure {
     command: str(e.command),
     responseCode: typeof e.responseCode === 'number' ? e.responseCode : null,
     response: str(e.response),
+    timeoutType: str(e.timeoutType),
   };
 }
 
@@ -45,6 +52,8 @@ export async function sendMail(options: SMTPTransport.Options, message: Outgoing
       replyTo: message.replyTo ?? undefined,
       subject: message.subject,
       text: message.text,
+      sender: message.sender,
+      messageId: message.messageId,
     });
     return { ok: true, messageId: info.messageId, response: info.response };
   } catch (error) {

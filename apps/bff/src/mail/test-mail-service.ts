@@ -1,20 +1,26 @@
-import { resolveEffectiveConfig, type EffectiveConfig, type Owner, type TestMailInput } from '@saatja/core';
+import { diagnoseFailure, readableReply, type EffectiveConfig, type Owner, type TestMailInput } from '@saatja/core';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { UserRow } from '../auth/user-repository';
-import { toMailProfile } from '../card/card-mapping';
 import { smtpPasswordContext } from '../card/card-service';
 import type { MailSettingsRepository } from '../card/mail-settings-repository';
+import type { GlobalMailUser, GlobalMailUserService } from '../global-mail-user/global-mail-user-service';
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
 import type { RateLimiter } from '../http/rate-limiter';
 import type { SecretBox } from '../secrets/secret-box';
+import type { M365TokenService } from '../m365/m365-token-service';
+import { sendContext } from '../diagnostics/check-target';
 import { buildTransport, describeTransport } from './build-transport';
+import { eventMailboxIdentity } from './event-mailbox-identity';
 import type { SendLog } from './send-log';
-import { sendMail } from './send-mail';
+import { sendMail, type SendResult } from './send-mail';
 
 export interface TestMailDeps {
-  config: Pick<Config, 'relay' | 'extraCas' | 'eventDomain' | 'companyName' | 'vendorName'>;
+  config: Pick<Config, 'relay' | 'extraCas' | 'eventDomain' | 'companyName' | 'vendorName' | 'm365'>;
   mailSettings: MailSettingsRepository;
+  globalMailUser: GlobalMailUserService;
   secretBox: SecretBox;
+  m365Tokens: Pick<M365TokenService, 'accessToken'>;
   sendLog: SendLog;
   limiter: RateLimiter;
   now: () => Date;
@@ -26,55 +32,115 @@ export function createTestMailService(deps: TestMailDeps) {
     return deps.config.relay;
   };
 
-  async function effectiveConfigOf(user: UserRow): Promise<EffectiveConfig> {
-    const profile = toMailProfile(user, await deps.mailSettings.find(user.id));
-    return resolveEffectiveConfig(profile, null, { eventDomain: deps.config.eventDomain, companyName: deps.config.companyName });
+  /** Open the password saved with the card that owns the credentials (SPEC §3 invariant). */
+  async function passwordOf(user: UserRow, global: GlobalMailUser | null, owner: Owner): Promise<string> {
+    const holder = owner === 'own' ? user : global?.user;
+    const sealed = holder && (await deps.mailSettings.find(holder.id))?.smtp_password_sealed;
+    if (!holder || !sealed) throw new AppError('sendFailed', { detail: 'passwordNeeded' });
+    return deps.secretBox.open(sealed, smtpPasswordContext(holder.id));
   }
 
-  /** Open the password saved with the card that owns the credentials (SPEC §3 invariant). */
-  async function passwordOf(user: UserRow, owner: Owner): Promise<string> {
-    if (owner === 'global') throw new Error('global mail user is not configured');
-    const sealed = (await deps.mailSettings.find(user.id))?.smtp_password_sealed;
-    if (!sealed) throw new AppError('sendFailed', { detail: 'passwordMissing' });
-    return deps.secretBox.open(sealed, smtpPasswordContext(user.id));
+  /** The Microsoft 365 connection of the card that owns it: the user's own, or the global mail user's. */
+  function m365TokenOf(user: UserRow, global: GlobalMailUser | null, owner: Owner, mailbox: string) {
+    const holder = owner === 'own' ? user : global?.user;
+    if (!holder) throw new AppError('sendFailed', { detail: 'm365NotAuthenticated' });
+    return deps.m365Tokens.accessToken(holder.id, mailbox);
   }
 
   return {
-    effectiveConfigOf,
+    effectiveConfigOf: async (user: UserRow) => (await deps.globalMailUser.effectiveFor(user)).effective,
+
+    prepare,
+    deliver,
+    record,
 
     async send(actor: UserRow, user: UserRow, input: TestMailInput) {
-      if (input.to && input.to !== user.email && actor.role !== 'admin') throw new AppError('forbidden');
-      if (!deps.limiter.take(`test-mail:${actor.id}`)) throw new AppError('rateLimited');
-      const effective = await effectiveConfigOf(user);
-      const options = await buildTransport(effective.transport, {
-        relay: relay(),
-        extraCas: deps.config.extraCas,
-        password: (owner) => passwordOf(user, owner),
-      });
-      const to = input.to ?? user.email;
+      const prepared = await prepare(actor, user, input);
       const started = deps.now();
-      const result = await sendMail(options, {
-        from: effective.from,
-        replyTo: effective.replyTo,
-        to,
-        subject: `${deps.config.vendorName}: testkiri / test mail`,
-        text: `Saatja test mail sent ${started.toISOString()} via ${describeTransport(effective.transport, relay())}.`,
-      });
-      await deps.sendLog.record({
-        user_id: user.id,
-        at: started.toISOString(),
+      const result = await deliver(prepared, started);
+      const diagnosis = result.ok ? null : diagnoseFailure(result.failure, sendContext(prepared.options));
+      await record(prepared, {
         kind: 'test',
-        transport: describeTransport(effective.transport, relay()),
-        recipient: to,
+        started,
         result: result.ok ? 'sent' : 'failed',
-        server_reply: result.ok ? result.response : result.failure.response,
-        error_code: result.ok ? null : result.failure.code,
-        duration_ms: deps.now().getTime() - started.getTime(),
-        message_id: result.ok ? result.messageId : null,
+        reply: result.ok ? result.response : result.failure.response,
+        errorCode: result.ok ? null : result.failure.code,
+        failureClass: diagnosis?.failureClass ?? null,
+        messageId: result.ok ? result.messageId : null,
       });
-      if (!result.ok) throw new AppError('sendFailed', { extra: { smtp: result.failure } });
-      return { messageId: result.messageId, to, response: result.response };
+      if (!result.ok) throw new AppError('sendFailed', { extra: { smtp: result.failure, diagnosis } });
+      return { messageId: result.messageId, to: prepared.to, response: result.response };
     },
   };
+
+  /**
+   * Everything before a connection opens: who may send where, the rate limit, and the transport of
+   * the card as saved. A refusal here is a plain API error.
+   */
+  async function prepare(actor: UserRow, user: UserRow, input: TestMailInput): Promise<PreparedSend> {
+    if (input.to && input.to !== user.email && actor.role !== 'admin') throw new AppError('forbidden');
+    if (!deps.limiter.take(`test-mail:${actor.id}`)) throw new AppError('rateLimited');
+    const { effective, global } = await deps.globalMailUser.effectiveFor(user);
+    if (effective.passwordNeeded) throw new AppError('sendFailed', { detail: 'passwordNeeded' });
+    const options = await buildTransport(effective.transport, {
+      relay: relay(),
+      extraCas: deps.config.extraCas,
+      password: (owner) => passwordOf(user, global, owner),
+      m365Smtp: deps.config.m365?.smtp ?? null,
+      m365AccessToken: (owner, mailbox) => m365TokenOf(user, global, owner, mailbox),
+    });
+    return { actor, user, effective, options, to: input.to ?? user.email, transport: describeTransport(effective.transport, relay()) };
+  }
+
+  /** The test mail itself, through nodemailer as every send goes. */
+  function deliver(prepared: PreparedSend, at: Date): Promise<SendResult> {
+    return sendMail(prepared.options, {
+      ...eventMailboxIdentity(prepared.effective, deps.config),
+      from: prepared.effective.from,
+      replyTo: prepared.effective.replyTo,
+      to: prepared.to,
+      subject: `${deps.config.vendorName}: testkiri / test mail`,
+      text: `Saatja test mail sent ${at.toISOString()} via ${prepared.transport}.`,
+    });
+  }
+
+  /** One send log entry per attempt (SPEC §5): who, when, through what, the outcome; never a secret. */
+  async function record(prepared: PreparedSend, attempt: Attempt): Promise<void> {
+    await deps.sendLog.record({
+      user_id: prepared.user.id,
+      actor_user_id: prepared.actor.id,
+      at: attempt.started.toISOString(),
+      kind: attempt.kind,
+      transport: prepared.transport,
+      recipient: prepared.to,
+      result: attempt.result,
+      server_reply: readableReply(attempt.reply),
+      error_code: attempt.errorCode,
+      failure_class: attempt.failureClass,
+      duration_ms: deps.now().getTime() - attempt.started.getTime(),
+      message_id: attempt.messageId,
+    });
+  }
 }
 export type TestMailService = ReturnType<typeof createTestMailService>;
+
+/** A test mail or check, cleared to go: the nodemailer options hold the password, so it stays in memory. */
+export interface PreparedSend {
+  actor: UserRow;
+  user: UserRow;
+  effective: EffectiveConfig;
+  options: SMTPTransport.Options;
+  to: string;
+  /** The effective transport in words, for the log and the mail's text. */
+  transport: string;
+}
+
+export interface Attempt {
+  kind: 'test' | 'check';
+  started: Date;
+  result: 'sent' | 'checked' | 'failed';
+  reply: string | null;
+  errorCode: string | null;
+  failureClass: string | null;
+  messageId: string | null;
+}

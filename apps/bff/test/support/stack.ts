@@ -8,6 +8,11 @@ import type { Config } from '../../src/config';
 import { seedDemoUsers } from '../../src/dev/demo-users';
 import { createLogger } from '../../src/logger';
 import { generateKeySpec } from '../../src/secrets/secret-box';
+import { M365_CALLBACK_PATH } from '../../src/config/m365-config';
+import { startLocalM365, type LocalM365 } from '../../src/dev/dev-m365';
+import { freePort } from './free-port';
+
+export { DEMO_M365_MAILBOXES } from '../../src/dev/dev-m365';
 
 export interface TestStack {
   readonly url: string;
@@ -16,6 +21,10 @@ export interface TestStack {
   readonly relay: LocalSmtpServer;
   readonly tls: TlsMaterial;
   readonly bff: RunningBff;
+  /** Port of the BFF's event-mailbox listener (plain SMTP on 127.0.0.1). */
+  readonly inboundPort: number;
+  /** The local identity emulator and M365 SMTP server, when asked for (`m365: true`). */
+  readonly m365: LocalM365 | null;
   /** Stop the BFF and start it again on the same database file and port (a server restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -25,6 +34,12 @@ export interface TestStackOptions {
   /** Extra ports the deployment opens besides 25/465/587, e.g. those of the test's own SMTP servers. */
   openPorts?: number[];
   tls?: TlsMaterial;
+  /** Recipients the relay accepts, then bounces to the event mailbox listener as RFC 3464 reports. */
+  bounce?: string[];
+  /** Start the local identity emulator and an M365 SMTP server (XOAUTH2), and configure the BFF with them. */
+  m365?: boolean;
+  /** Where the BFF's log lines go (at trace level), for tests that read them; silent otherwise. */
+  logDestination?: { write(line: string): void };
 }
 
 /**
@@ -34,11 +49,20 @@ export interface TestStackOptions {
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'saatja-test-'));
   const tls = options.tls ?? (await createLocalTls());
-  const relay = await startSmtpServer({ security: 'starttls', tls, name: 'relay.test' });
+  const relay = await startSmtpServer({
+    security: 'starttls',
+    tls,
+    name: 'relay.test',
+    // Asked at bounce time: the listener's port is known once the BFF runs, and kept across restarts.
+    bounce: { recipients: options.bounce ?? [], deliverTo: () => ({ host: '127.0.0.1', port: bff.inboundPort }) },
+  });
+  // The redirect URI names the BFF's port, so with M365 the port is chosen before the BFF starts.
+  const port = options.m365 ? await freePort() : 0;
+  const m365 = options.m365 ? await startLocalM365({ tls, port: 0, redirectUri: `http://localhost:${port}${M365_CALLBACK_PATH}` }) : null;
   const config: Config = {
     mode: 'dev',
     host: '127.0.0.1',
-    port: 0,
+    port,
     publicOrigin: null,
     dataDir: dir,
     databaseFile: path.join(dir, 'saatja.sqlite'),
@@ -47,16 +71,20 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     vendorName: 'Directo',
     companyName: 'Õunapuu & Põder OÜ',
     eventDomain: 'event.data.directo.ee',
+    inboundPort: 0,
     sendingIps: ['90.190.150.210'],
     openPorts: [...DEFAULT_OPEN_PORTS, ...(options.openPorts ?? [])],
     relay: { host: 'localhost', port: relay.port, security: 'starttls' },
-    extraCas: [tls.ca],
+    extraCas: [tls.ca, ...(m365 ? [m365.emulator.ca] : [])],
     secretsKeys: generateKeySpec('test1'),
+    m365: m365?.config ?? null,
   };
-  const logger = createLogger(config.logLevel);
-  let bff = await startBff(config, logger);
+  const logger = options.logDestination ? createLogger('trace', options.logDestination) : createLogger(config.logLevel);
+  // The relay doubles as the dev mailbox, as in dev mode.
+  const extra = { devMailbox: { list: () => relay.received() } };
+  let bff = await startBff(config, logger, extra);
   await seedDemoUsers(bff.db, new Date());
-  const running = { ...config, port: bff.port };
+  const running = { ...config, port: bff.port, inboundPort: bff.inboundPort };
 
   return {
     get url() {
@@ -68,15 +96,20 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     get bff() {
       return bff;
     },
+    get inboundPort() {
+      return bff.inboundPort;
+    },
+    m365,
     async restart() {
       await bff.close();
       // Let this process's own HTTP clients see their pooled sockets close before reconnecting.
       await new Promise((resolve) => setTimeout(resolve, 50));
-      bff = await startBff(running, logger);
+      bff = await startBff(running, logger, extra);
     },
     async close() {
       await bff.close();
       await relay.close();
+      await m365?.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

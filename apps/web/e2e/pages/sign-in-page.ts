@@ -8,5 +8,11 @@ export class SignInPage {
     await this.page.getByLabel('Kasutaja kood').fill(code);
     await this.page.getByLabel('Parool').fill(password);
     await this.page.getByRole('button', { name: 'Logi sisse' }).click();
+    await this.page.getByRole('button', { name: /Logi välja/ }).waitFor();
+  }
+
+  async signOut(): Promise<void> {
+    await this.page.getByRole('button', { name: /Logi välja/ }).click();
+    await this.page.getByRole('button', { name: 'Logi sisse' }).waitFor();
   }
 }

@@ -4,9 +4,13 @@ import { createLocalTls, startSmtpServer, type LocalSmtpServer, type LocalSmtpSe
 
 export interface Fixtures {
   tls: TlsMaterial;
-  /** SMTP servers the test asks for, started before the app so their ports are open to it. */
-  smtpServers: LocalSmtpServerOptions[];
-  servers: LocalSmtpServer[];
+  /** SMTP servers the test asks for by name, started before the app so their ports are open to it. */
+  smtpServers: Record<string, Omit<LocalSmtpServerOptions, 'tls'>>;
+  servers: Record<string, LocalSmtpServer>;
+  /** Recipients the stack's relay accepts and then bounces to the event mailbox (RFC 3464). */
+  bounceRecipients: string[];
+  /** Start the local Microsoft identity emulator and M365 SMTP server with the app (stack.m365). */
+  m365: boolean;
   stack: TestStack;
 }
 
@@ -14,14 +18,19 @@ export const test = base.extend<Fixtures>({
   tls: async ({}, use) => {
     await use(await createLocalTls());
   },
-  smtpServers: [[], { option: true }],
+  smtpServers: [{}, { option: true }],
   servers: async ({ smtpServers, tls }, use) => {
-    const servers = await Promise.all(smtpServers.map((options) => startSmtpServer({ tls, ...options })));
+    const entries = await Promise.all(
+      Object.entries(smtpServers).map(async ([name, options]) => [name, await startSmtpServer({ tls, ...options })] as const),
+    );
+    const servers = Object.fromEntries(entries);
     await use(servers);
-    await Promise.all(servers.map((server) => server.close()));
+    await Promise.all(entries.map(([, server]) => server.close()));
   },
-  stack: async ({ servers, tls }, use) => {
-    const stack = await startTestStack({ tls, openPorts: servers.map((server) => server.port) });
+  bounceRecipients: [[], { option: true }],
+  m365: [false, { option: true }],
+  stack: async ({ servers, tls, bounceRecipients, m365 }, use) => {
+    const stack = await startTestStack({ tls, openPorts: Object.values(servers).map((server) => server.port), bounce: bounceRecipients, m365 });
     await use(stack);
     await stack.close();
   },

@@ -5,12 +5,11 @@ import { Banner } from '../components/ui/banner';
 import { getMe } from '../features/auth/api/get-me';
 import { signOut } from '../features/auth/api/sign-out';
 import { SignInPage } from '../features/auth/components/sign-in-page';
-import { CardPage } from '../features/card/components/card-page';
-import { DevMailboxPage } from '../features/dev-mailbox/components/dev-mailbox-page';
 import { getDeployment } from '../lib/get-deployment';
 import { translateError } from '../lib/translate-error';
 import { Layout } from './layout';
 import { usePath } from './router';
+import { renderRoute } from './routes';
 
 type Session = { state: 'loading' } | { state: 'ready'; me: Me | null; deployment: PublicDeployment } | { state: 'failed'; error: unknown };
 
@@ -39,14 +38,8 @@ export function App() {
   const onSignOut = () => void signOut().finally(() => setMe(null));
 
   return (
-    <Layout me={me} devMode={deployment.devMode} path={path} navigate={navigate} onSignOut={onSignOut}>
-      {!me ? (
-        <SignInPage onSignedIn={setMe} />
-      ) : path === '/dev/mailbox' && deployment.devMode ? (
-        <DevMailboxPage />
-      ) : (
-        <CardPage deployment={deployment} />
-      )}
+    <Layout context={me ? { me, deployment, navigate } : null} path={path} onSignOut={onSignOut}>
+      {me ? renderRoute(path, { me, deployment, navigate }) : <SignInPage onSignedIn={setMe} />}
     </Layout>
   );
 }

@@ -1,18 +1,18 @@
-import type { Me } from '@saatja/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, setLanguage, type Language } from '../i18n';
+import { navRoutes, type RouteContext } from './routes';
 
 interface LayoutProps {
-  me: Me | null;
-  devMode: boolean;
+  /** Null before sign-in. */
+  context: RouteContext | null;
   path: string;
-  navigate: (path: string) => void;
   onSignOut: () => void;
   children: ReactNode;
 }
 
-export function Layout({ me, devMode, path, navigate, onSignOut, children }: LayoutProps) {
+export function Layout({ context, path, onSignOut, children }: LayoutProps) {
+  const me = context?.me;
   const { t, i18n } = useTranslation();
   const link = (to: string, label: string) => (
     <a
@@ -20,7 +20,7 @@ export function Layout({ me, devMode, path, navigate, onSignOut, children }: Lay
       aria-current={path === to ? 'page' : undefined}
       onClick={(event) => {
         event.preventDefault();
-        navigate(to);
+        context?.navigate(to);
       }}
     >
       {label}
@@ -30,10 +30,9 @@ export function Layout({ me, devMode, path, navigate, onSignOut, children }: Lay
     <>
       <header className="topbar">
         <span className="topbar__brand">{t('app.title')}</span>
-        {me && (
+        {context && (
           <nav aria-label={t('app.mainNav')} className="topbar__nav">
-            {link('/', t('app.userCard'))}
-            {devMode && link('/dev/mailbox', t('app.devMailbox'))}
+            {navRoutes(context).map((route) => link(route.path, t(route.nav!)))}
           </nav>
         )}
         <div className="topbar__end">

@@ -25,10 +25,13 @@ export async function api<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: st
     throw new ApiError('network', 0);
   }
   if (response.status === 204) return undefined as T;
+  if (!response.ok) throw await apiErrorOf(response);
+  return (await response.json().catch(() => ({}))) as T;
+}
+
+/** The ApiError a failed response stands for (its JSON `ApiErrorBody`, if it has one). */
+export async function apiErrorOf(response: Response): Promise<ApiError> {
   const json: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const error = (json as Partial<ApiErrorBody>).error;
-    throw new ApiError(error?.code ?? 'internal', response.status, error?.fields ?? {}, (error ?? {}) as Record<string, unknown>);
-  }
-  return json as T;
+  const error = (json as Partial<ApiErrorBody>).error;
+  return new ApiError(error?.code ?? 'internal', response.status, error?.fields ?? {}, (error ?? {}) as Record<string, unknown>);
 }

@@ -24,7 +24,7 @@ export function toFormValues(card: PublicCard): CardFormValues {
       mode: card.mailSender.mode,
       smtp: {
         host: !isM365 ? (smtp?.host ?? '') : '',
-        port: !isM365 ? smtp?.port : undefined,
+        port: !isM365 ? (smtp?.port ?? undefined) : undefined,
         security: !isM365 ? (smtp?.security ?? 'starttls') : 'starttls',
         user: !isM365 ? (smtp?.user ?? '') : '',
         password: '',

@@ -23,6 +23,7 @@ export const card: Messages['card'] = {
   ownServerNote: 'With your own server, errors and undelivered mail are your own concern, as is the risk of receiving servers blocking the account.',
   sendingIps: 'If your server restricts access by IP, allow these {{vendor}} sending IPs: {{ips}}',
   m365User: 'User (Microsoft 365 e-mail address)',
+  inheritedServer: 'The mail sending user {{code}}’s server is {{server}}. Leave Server empty to use it, and fill only User and Password to send with your own account.',
   save: 'Save',
   saved: 'The card is saved.',
   saveFailed: 'Saving failed. Check the marked fields.',

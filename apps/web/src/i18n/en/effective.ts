@@ -15,5 +15,6 @@ export const effective: Messages['effective'] = {
   m365: 'Microsoft 365 OAuth ({{user}})',
   massMail: 'Mass-mail module enabled',
   massMailOff: 'Mass-mail module not enabled (needs your own server)',
+  passwordNeeded: 'The password was saved for another server (the mail sending user’s server changed): enter it again. Nothing is sent until then.',
   unsaved: 'Shows the saved configuration.',
 };

@@ -21,6 +21,7 @@ export const card = {
   ownServerNote: 'Oma serveri kasutamisel on kõik vead ja kohale jõudmata kirjad kasutaja mure, samuti oht, et vastuvõtvad serverid blokeerivad konto.',
   sendingIps: 'Kui piirad serveris ligipääsu IP järgi, luba need {{vendor}} saatvad IP-d: {{ips}}',
   m365User: 'Kasutaja (Microsoft 365 e-posti aadress)',
+  inheritedServer: 'Meili saatmise kasutaja {{code}} server on {{server}}. Jäta Server tühjaks, et seda kasutada, ja täida ainult Kasutaja ja Parool, kui saadad oma kontoga.',
   save: 'Salvesta',
   saved: 'Kaart on salvestatud.',
   saveFailed: 'Salvestamine ebaõnnestus. Vaata üle märgitud väljad.',

@@ -13,5 +13,6 @@ export const effective = {
   m365: 'Microsoft 365 OAuth ({{user}})',
   massMail: 'Masspostituse moodul on lubatud',
   massMailOff: 'Masspostituse moodul pole lubatud (vajab oma serverit)',
+  passwordNeeded: 'Parool on salvestatud teise serveri jaoks (meili saatmise kasutaja server muutus): sisesta parool uuesti. Seni kirju ei saadeta.',
   unsaved: 'Näidatakse salvestatud seadistust.',
 };

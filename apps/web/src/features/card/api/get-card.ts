@@ -1,4 +1,5 @@
 import type { PublicCard } from '@saatja/core';
 import { api } from '../../../lib/api-client';
+import { cardPath } from './card-path';
 
-export const getCard = () => api<PublicCard>('GET', '/card');
+export const getCard = (userCode?: string) => api<PublicCard>('GET', cardPath(userCode));

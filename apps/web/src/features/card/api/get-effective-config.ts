@@ -1,4 +1,5 @@
 import type { EffectiveConfig } from '@saatja/core';
 import { api } from '../../../lib/api-client';
+import { cardPath } from './card-path';
 
-export const getEffectiveConfig = () => api<EffectiveConfig>('GET', '/card/effective');
+export const getEffectiveConfig = (userCode?: string) => api<EffectiveConfig>('GET', `${cardPath(userCode)}/effective`);

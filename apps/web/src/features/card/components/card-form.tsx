@@ -10,16 +10,26 @@ import { translateError } from '../../../lib/translate-error';
 import { saveCard } from '../api/save-card';
 import { toFormValues, type CardFormValues } from '../card-form-values';
 import { EffectiveConfigPanel } from './effective-config-panel';
+import { M365Connection } from './m365-connection';
 import { SmtpFields } from './smtp-fields';
 import { TestMailPanel } from './test-mail-panel';
 import { useFieldError } from './use-field-error';
 
 type Outcome = { tone: 'success' | 'error'; text: string } | null;
 
-export function CardForm({ card, deployment, onSaved }: { card: PublicCard; deployment: PublicDeployment; onSaved: (card: PublicCard) => void }) {
+interface CardFormProps {
+  card: PublicCard;
+  deployment: PublicDeployment;
+  /** Set when an admin edits another user's card. */
+  userCode?: string | undefined;
+  onSaved: (card: PublicCard) => void;
+}
+
+export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome>(null);
-  const schema = useMemo(() => makeCardInputSchema(deployment.openPorts), [deployment.openPorts]);
+  const inheritsServer = card.mailSender.inherited?.server != null;
+  const schema = useMemo(() => makeCardInputSchema({ openPorts: deployment.openPorts, inheritsServer }), [deployment.openPorts, inheritsServer]);
   const form = useForm<CardFormValues, unknown, CardInput>({
     // The schema's input is a union on `mode`; the form holds all modes' fields (see CardFormValues).
     resolver: zodResolver(schema) as unknown as Resolver<CardFormValues, unknown, CardInput>,
@@ -33,7 +43,7 @@ export function CardForm({ card, deployment, onSaved }: { card: PublicCard; depl
     async (input) => {
       setOutcome(null);
       try {
-        const saved = await saveCard(input);
+        const saved = await saveCard(input, userCode);
         reset(toFormValues(saved));
         onSaved(saved);
         setOutcome({ tone: 'success', text: t('card.saved') });
@@ -66,16 +76,16 @@ export function CardForm({ card, deployment, onSaved }: { card: PublicCard; depl
             ))}
           </select>
         </Field>
-        {mode === 'smtp' && <SmtpFields deployment={deployment} passwordSet={card.mailSender.smtp?.passwordSet ?? false} />}
-        {mode === 'm365' && <M365Fields />}
+        {mode === 'smtp' && <SmtpFields deployment={deployment} passwordSet={card.mailSender.smtp?.passwordSet ?? false} inherited={card.mailSender.inherited} />}
+        {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} />}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {t('card.save')}
           </button>
         </div>
       </form>
-      <EffectiveConfigPanel deployment={deployment} version={card} />
-      <TestMailPanel dirty={formState.isDirty} />
+      <EffectiveConfigPanel deployment={deployment} version={card} userCode={userCode} />
+      <TestMailPanel dirty={formState.isDirty} userCode={userCode} canChooseRecipient={userCode !== undefined || card.role === 'admin'} />
     </FormProvider>
   );
 }
@@ -96,7 +106,7 @@ function ProfileFields() {
   );
 }
 
-function M365Fields() {
+function M365Fields({ userCode, onSaved }: { userCode?: string | undefined; onSaved: (card: PublicCard) => void }) {
   const { t } = useTranslation();
   const fieldError = useFieldError();
   const { register } = useFormContext<CardFormValues>();
@@ -106,6 +116,7 @@ function M365Fields() {
       <Field label={t('card.m365User')} error={fieldError('mailSender.m365.user')}>
         <input type="email" autoComplete="off" {...register('mailSender.m365.user')} />
       </Field>
+      <M365Connection userCode={userCode} onCardSaved={onSaved} />
     </fieldset>
   );
 }

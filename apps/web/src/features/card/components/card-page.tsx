@@ -5,24 +5,27 @@ import { Banner } from '../../../components/ui/banner';
 import { translateError } from '../../../lib/translate-error';
 import { getCard } from '../api/get-card';
 import { CardForm } from './card-form';
+import { M365ReturnBanner } from './m365-return-banner';
 
-export function CardPage({ deployment }: { deployment: PublicDeployment }) {
+/** A user card: the signed-in user's own, or (for admins) the one of `userCode`. */
+export function CardPage({ deployment, userCode }: { deployment: PublicDeployment; userCode?: string }) {
   const { t } = useTranslation();
   const [card, setCard] = useState<PublicCard | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    getCard().then(setCard, setError);
-  }, []);
+    getCard(userCode).then(setCard, setError);
+  }, [userCode]);
 
   return (
     <main className="page">
+      <M365ReturnBanner />
       {error ? (
         <Banner tone="error">{translateError(t, error)}</Banner>
       ) : !card ? (
         <p aria-busy="true">{t('app.loading')}</p>
       ) : (
-        <CardForm card={card} deployment={deployment} onSaved={setCard} />
+        <CardForm card={card} deployment={deployment} userCode={userCode} onSaved={setCard} />
       )}
     </main>
   );

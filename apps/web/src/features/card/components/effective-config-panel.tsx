@@ -6,14 +6,21 @@ import { translateError } from '../../../lib/translate-error';
 import { getEffectiveConfig } from '../api/get-effective-config';
 
 /** Where the saved card's mail really goes, with the provenance of server and credentials (SPEC §3). */
-export function EffectiveConfigPanel({ deployment, version }: { deployment: PublicDeployment; version: unknown }) {
+interface EffectiveConfigPanelProps {
+  deployment: PublicDeployment;
+  /** Changes whenever the card is saved, so the panel reloads. */
+  version: unknown;
+  userCode?: string | undefined;
+}
+
+export function EffectiveConfigPanel({ deployment, version, userCode }: EffectiveConfigPanelProps) {
   const { t } = useTranslation();
   const [effective, setEffective] = useState<EffectiveConfig | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   useEffect(() => {
-    getEffectiveConfig().then(setEffective, setError);
-  }, [version]);
+    getEffectiveConfig(userCode).then(setEffective, setError);
+  }, [version, userCode]);
 
   if (error) return <Banner tone="error">{translateError(t, error)}</Banner>;
   if (!effective) return null;
@@ -49,6 +56,7 @@ export function EffectiveConfigPanel({ deployment, version }: { deployment: Publ
           </>
         )}
       </dl>
+      {effective.passwordNeeded && <Banner tone="warning">{t('effective.passwordNeeded')}</Banner>}
       <p className={effective.massMail ? 'badge badge--on' : 'badge'}>{effective.massMail ? t('effective.massMail') : t('effective.massMailOff')}</p>
     </section>
   );

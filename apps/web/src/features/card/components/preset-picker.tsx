@@ -7,7 +7,7 @@ import type { CardFormValues } from '../card-form-values';
 /** Choosing a provider fills server, port and SSL/TLS, and shows that provider's guidance. */
 export function PresetPicker() {
   const { t } = useTranslation();
-  const { control, setValue } = useFormContext<CardFormValues>();
+  const { control, setValue, formState } = useFormContext<CardFormValues>();
   const host = useWatch({ control, name: 'mailSender.smtp.host' });
   const [chosen, setChosen] = useState('');
   const preset = findPreset(chosen) ?? presetForHost(host);
@@ -16,7 +16,8 @@ export function PresetPicker() {
     setChosen(id);
     const server = findPreset(id)?.server;
     if (!server) return;
-    const options = { shouldDirty: true, shouldValidate: false };
+    // After a failed save, re-check the filled fields so their old errors go away.
+    const options = { shouldDirty: true, shouldValidate: formState.isSubmitted };
     setValue('mailSender.smtp.host', server.host, options);
     setValue('mailSender.smtp.port', server.port, options);
     setValue('mailSender.smtp.security', server.security, options);

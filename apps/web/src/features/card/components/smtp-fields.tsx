@@ -1,4 +1,4 @@
-import type { PublicDeployment } from '@saatja/core';
+import type { PublicCard, PublicDeployment } from '@saatja/core';
 import { useFormContext, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
@@ -10,22 +10,28 @@ import { useFieldError } from './use-field-error';
 interface SmtpFieldsProps {
   deployment: PublicDeployment;
   passwordSet: boolean;
+  /** The global mail user's server: leaving Server empty uses it ("credentials only"). */
+  inherited: PublicCard['mailSender']['inherited'];
 }
 
-export function SmtpFields({ deployment, passwordSet }: SmtpFieldsProps) {
+export function SmtpFields({ deployment, passwordSet, inherited }: SmtpFieldsProps) {
   const { t } = useTranslation();
   const { register, control, setValue } = useFormContext<CardFormValues>();
   const fieldError = useFieldError(deployment.openPorts);
   const clearPassword = useWatch({ control, name: 'mailSender.smtp.clearPassword' });
   const vendor = deployment.vendorName;
+  const server = inherited?.server;
 
   return (
     <fieldset className="section">
       <legend>{t('card.smtpSection')}</legend>
       <PresetPicker />
+      {inherited && server && (
+        <p className="note note--info">{t('card.inheritedServer', { code: inherited.code, server: `${server.host}:${server.port}` })}</p>
+      )}
       <div className="grid grid--server">
         <Field label={t('card.host')} error={fieldError('mailSender.smtp.host')}>
-          <input type="text" autoComplete="off" spellCheck={false} {...register('mailSender.smtp.host')} />
+          <input type="text" autoComplete="off" spellCheck={false} placeholder={server?.host} {...register('mailSender.smtp.host')} />
         </Field>
         <Field label={t('card.port')} error={fieldError('mailSender.smtp.port')}>
           <select {...register('mailSender.smtp.port', { setValueAs: (value: string) => (value === '' ? undefined : Number(value)) })}>

@@ -1,0 +1,31 @@
+import { emptyContext, type FailureContext, type TlsMode } from '@saatja/core';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import type { CheckTarget } from './run-check';
+
+/**
+ * The check connects exactly as the send would: its target is read from the nodemailer options
+ * buildTransport made, so there is one place that decides host, port, TLS, trust and credentials.
+ */
+export function checkTargetFrom(options: SMTPTransport.Options): CheckTarget {
+  const security: TlsMode = options.secure ? 'ssl' : options.requireTLS ? 'starttls' : 'none';
+  const tls = options.tls ?? {};
+  return {
+    host: options.host ?? 'localhost',
+    port: Number(options.port ?? (options.secure ? 465 : 587)),
+    security,
+    tls: { ca: tls.ca, minVersion: tls.minVersion },
+    auth: credentialsOf(options.auth),
+  };
+}
+
+function credentialsOf(auth: SMTPTransport.Options['auth']): CheckTarget['auth'] {
+  if (!auth?.user) return null;
+  if ('accessToken' in auth && typeof auth.accessToken === 'string') return { user: auth.user, accessToken: auth.accessToken };
+  return { user: auth.user, pass: 'pass' in auth && typeof auth.pass === 'string' ? auth.pass : '' };
+}
+
+/** What is known of a send before any step ran; for classifying nodemailer's own failures. */
+export function sendContext(options: SMTPTransport.Options): FailureContext {
+  const target = checkTargetFrom(options);
+  return emptyContext({ host: target.host, port: target.port, security: target.security, user: target.auth?.user ?? null });
+}

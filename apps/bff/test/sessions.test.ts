@@ -1,0 +1,68 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, createSessionStore } from '../src/auth/session-store';
+import { openDatabase, type Db } from '../src/db/database';
+
+let dir: string;
+let db: Db;
+let clock: number;
+const now = () => new Date(clock);
+
+beforeEach(async () => {
+  dir = mkdtempSync(path.join(tmpdir(), 'saatja-sessions-'));
+  db = await openDatabase(path.join(dir, 'db.sqlite'));
+  await db.insertInto('users').values({ code: 'A', name: 'A', email: 'a@x.ee', role: 'user', password_hash: 'x', created_at: '' }).execute();
+  clock = Date.parse('2026-11-27T08:00:00Z');
+});
+
+afterEach(async () => {
+  await db.destroy();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('database sessions', () => {
+  it('when a session is created, then only a hash of its id is stored', async () => {
+    const id = await createSessionStore(db, now).create(1);
+    const rows = await db.selectFrom('sessions').selectAll().execute();
+    expect(rows).toHaveLength(1);
+    expect(JSON.stringify(rows)).not.toContain(id);
+  });
+
+  it('when the store is opened again (a restart or another instance), then the session is still valid', async () => {
+    const id = await createSessionStore(db, now).create(1);
+    expect(await createSessionStore(db, now).find(id)).toEqual({ userId: 1 });
+  });
+
+  it('when the session was idle too long, then it is gone', async () => {
+    const store = createSessionStore(db, now);
+    const id = await store.create(1);
+    clock += SESSION_IDLE_MS - 60_000;
+    expect(await store.find(id)).toEqual({ userId: 1 });
+    clock += SESSION_IDLE_MS - 1000;
+    expect(await store.find(id)).toEqual({ userId: 1 });
+    clock += SESSION_IDLE_MS;
+    expect(await store.find(id)).toBeNull();
+    expect(await db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);
+  });
+
+  it('when the session is used all the time, then it still ends at its absolute expiry', async () => {
+    const store = createSessionStore(db, now);
+    const id = await store.create(1);
+    const end = clock + SESSION_ABSOLUTE_MS;
+    while (clock + SESSION_IDLE_MS / 2 < end) {
+      clock += SESSION_IDLE_MS / 2;
+      expect(await store.find(id)).not.toBeNull();
+    }
+    clock = end;
+    expect(await store.find(id)).toBeNull();
+  });
+
+  it('when a session is destroyed (sign-out), then its id no longer works', async () => {
+    const store = createSessionStore(db, now);
+    const id = await store.create(1);
+    await store.destroy(id);
+    expect(await store.find(id)).toBeNull();
+  });
+});

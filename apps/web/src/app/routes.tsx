@@ -1,0 +1,59 @@
+import type { Me, PublicDeployment } from '@saatja/core';
+import type { ReactNode } from 'react';
+import { SettingsPage } from '../features/admin/components/settings-page';
+import { UsersPage } from '../features/admin/components/users-page';
+import { CardPage } from '../features/card/components/card-page';
+import { DevMailboxPage } from '../features/dev-mailbox/components/dev-mailbox-page';
+import { EventsPage } from '../features/events/components/events-page';
+import { SendLogPage } from '../features/send-log/components/send-log-page';
+
+export interface RouteContext {
+  me: Me;
+  deployment: PublicDeployment;
+  navigate: (path: string) => void;
+}
+
+interface Route {
+  /** Exact path, or a pattern with one `:param`. */
+  path: string;
+  /** Shown in the main navigation with this i18n key, when allowed. */
+  nav?: string;
+  allowed?: (context: RouteContext) => boolean;
+  render: (context: RouteContext, param: string | undefined) => ReactNode;
+}
+
+const isAdmin = ({ me }: RouteContext) => me.role === 'admin';
+
+/** Every page of the app; the first route is the home page (the user's own card). */
+export const routes: Route[] = [
+  { path: '/', nav: 'app.userCard', render: ({ deployment }) => <CardPage deployment={deployment} /> },
+  { path: '/admin/users', nav: 'app.adminUsers', allowed: isAdmin, render: ({ navigate, deployment }) => <UsersPage navigate={navigate} vendor={deployment.vendorName} /> },
+  {
+    path: '/admin/users/:code',
+    allowed: isAdmin,
+    render: ({ deployment }, code) => <CardPage key={code} deployment={deployment} userCode={code} />,
+  },
+  { path: '/admin/settings', nav: 'app.adminSettings', allowed: isAdmin, render: ({ deployment }) => <SettingsPage vendor={deployment.vendorName} /> },
+  { path: '/events', nav: 'events.nav', render: ({ me, deployment }) => <EventsPage vendor={deployment.vendorName} isAdmin={me.role === 'admin'} /> },
+  { path: '/send-log', nav: 'sendLog.nav', render: ({ me }) => <SendLogPage isAdmin={me.role === 'admin'} /> },
+  { path: '/dev/mailbox', nav: 'app.devMailbox', allowed: ({ deployment }) => deployment.devMode, render: () => <DevMailboxPage /> },
+];
+
+function match(route: Route, path: string): { param: string | undefined } | null {
+  const [prefix, name] = route.path.split('/:');
+  if (!name) return route.path === path ? { param: undefined } : null;
+  if (!path.startsWith(`${prefix}/`)) return null;
+  const param = decodeURIComponent(path.slice(prefix!.length + 1));
+  return param && !param.includes('/') ? { param } : null;
+}
+
+/** The page for `path`; unknown or forbidden paths show the home page. */
+export function renderRoute(path: string, context: RouteContext): ReactNode {
+  for (const route of routes) {
+    const found = match(route, path);
+    if (found && (route.allowed?.(context) ?? true)) return route.render(context, found.param);
+  }
+  return routes[0]!.render(context, undefined);
+}
+
+export const navRoutes = (context: RouteContext) => routes.filter((route) => route.nav && (route.allowed?.(context) ?? true));

@@ -1,0 +1,71 @@
+import { failureClasses, type FailureClass, type PublicSendLogEntry } from '@saatja/core';
+import { useId, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+const COLUMNS = ['at', 'kind', 'transport', 'recipient', 'result', 'reply', 'duration'] as const;
+type Column = (typeof COLUMNS)[number] | 'user';
+
+const isFailureClass = (value: string | null): value is FailureClass => value !== null && (failureClasses as readonly string[]).includes(value);
+
+/** Send attempts newest first; scrolls in its own focusable region, and stacks with labels on a phone. */
+export function SendLogTable({ entries, showUser }: { entries: PublicSendLogEntry[]; showUser: boolean }) {
+  const { t } = useTranslation();
+  const captionId = useId();
+  const columns: Column[] = showUser ? ['at', 'user', ...COLUMNS.slice(1)] : [...COLUMNS];
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="table">
+        <caption id={captionId} className="visually-hidden">
+          {t('sendLog.caption')}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column} scope="col">
+                {t(`sendLog.columns.${column}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <SendLogRow key={entry.id} entry={entry} columns={columns} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SendLogRow({ entry, columns }: { entry: PublicSendLogEntry; columns: Column[] }) {
+  const { t, i18n } = useTranslation();
+  const cells: Record<Column, ReactNode> = {
+    at: <time dateTime={entry.at}>{new Intl.DateTimeFormat(i18n.language, DATE_TIME).format(new Date(entry.at))}</time>,
+    user: (
+      <>
+        {entry.user.name} ({entry.user.code}){entry.actorCode && <span className="muted"> · {t('sendLog.startedBy', { code: entry.actorCode })}</span>}
+      </>
+    ),
+    kind: t(`sendLog.kinds.${entry.kind}`),
+    transport: <code>{entry.transport}</code>,
+    recipient: entry.recipient,
+    result: (
+      <>
+        <span className={entry.result === 'failed' ? 'tag tag--warning' : 'tag tag--own'}>{t(`sendLog.results.${entry.result}`)}</span>
+        {isFailureClass(entry.failureClass) && <span className="send-log__reason"> {t(`diagnostics.failure.${entry.failureClass}`)}</span>}
+      </>
+    ),
+    reply: entry.serverReply ? <code>{entry.serverReply}</code> : '–',
+    duration: t('sendLog.duration', { seconds: (entry.durationMs / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) }),
+  };
+  return (
+    <tr>
+      {columns.map((column) => (
+        <td key={column} data-label={t(`sendLog.columns.${column}`)}>
+          {cells[column]}
+        </td>
+      ))}
+    </tr>
+  );
+}

@@ -1,0 +1,33 @@
+import type { Messages } from '../messages';
+
+export const admin: Messages['admin'] = {
+  settingsTitle: 'System settings',
+  usersTitle: 'Users',
+  mailSendingUser: 'Mail sending user code',
+  mailSendingUserIntro:
+    'This user’s SMTP or Microsoft 365 configuration is the basis of every user’s mail. A user who chose their own server or Reply-To on their card keeps that choice; a user may also fill only User and Password.',
+  mailSendingUserHint: 'Only users whose card has an own server (SMTP or Microsoft 365) can be chosen. If that user gives up their own server, the mail of those who inherit goes through the {{vendor}} server.',
+  noMailSendingUser: '— none (everyone through the {{vendor}} server) —',
+  previewTitle: 'After saving',
+  saveSettings: 'Save setting',
+  settingsSaved: 'The setting is saved.',
+  code: 'Code',
+  name: 'Name',
+  mode: 'Mail sender',
+  effective: 'Effective sending',
+  actions: 'Actions',
+  openCard: 'Open card {{code}}',
+  createUser: 'Add a user',
+  createUserSubmit: 'Add user',
+  userCreated: 'User {{code}} was added.',
+  role: 'Role',
+  roles: { user: 'User', admin: 'Administrator' },
+  initialPassword: 'Initial password',
+  resetPassword: 'New password',
+  newPasswordFor: 'New password for {{code}}',
+  setPassword: 'Set password',
+  passwordReset: 'The password of {{code}} was changed; their sessions were ended.',
+  ownCredentials: 'own user and password',
+  passwordNeeded: 'password must be entered again',
+  provenance: { own: 'own server', global: 'inherits from {{code}}', vendor: '{{vendor}} server' },
+};

@@ -1,0 +1,46 @@
+import type { Child } from './child';
+import { load, meanOf, type LoadResult } from './load';
+import type { BaselineReady, BffReady } from './protocol';
+import { expectOk, SAME_ORIGIN, type Session } from './session';
+
+export interface ApiResults {
+  baselineGet: LoadResult;
+  cardGet: LoadResult;
+  baselinePut: LoadResult;
+  cardPutDefault: LoadResult;
+  cardPutSmtp: LoadResult;
+}
+
+/** The bodies the SPA sends: the form's values after the shared schema dropped the other modes. */
+const defaultCard = { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'default' } };
+const smtpCard = (port: number, password: string) => ({
+  name: 'Jaan Tamm',
+  email: 'jaan@firma.ee',
+  mailSender: { mode: 'smtp', smtp: { host: 'localhost', port, security: 'starttls', user: 'jaan', password, clearPassword: false } },
+});
+
+/**
+ * Baseline, Saatja, baseline again (averaged): both sides see about the same background load from
+ * whatever else the machine runs. The baseline PUT parses and echoes the same JSON body.
+ */
+export async function measureApi(bff: Child<BffReady>, baseline: Child<BaselineReady>, jaan: Session): Promise<ApiResults> {
+  const signedIn = { ...SAME_ORIGIN, cookie: jaan.cookie };
+  const card = `${bff.ready.url}/api/card`;
+  const bare = `${baseline.ready.url}/x`;
+  const port = bff.ready.ownSmtpPort;
+
+  const bareGet = () => load({ url: bare });
+  const barePut = () => load({ url: bare, method: 'PUT', body: defaultCard });
+
+  const getBefore = await bareGet();
+  const cardGet = await load({ url: card, headers: signedIn });
+  const baselineGet = meanOf(getBefore, await bareGet());
+  const putBefore = await barePut();
+  const cardPutDefault = await load({ url: card, method: 'PUT', headers: signedIn, body: defaultCard });
+  // The password is entered once; afterwards the form sends it blank ("keep the stored one").
+  await expectOk(jaan, 'PUT', '/card', smtpCard(port, 'jaan-smtp-secret'));
+  const cardPutSmtp = await load({ url: card, method: 'PUT', headers: signedIn, body: smtpCard(port, '') });
+  const baselinePut = meanOf(putBefore, await barePut());
+  await expectOk(jaan, 'PUT', '/card', defaultCard);
+  return { baselineGet, cardGet, baselinePut, cardPutDefault, cardPutSmtp };
+}

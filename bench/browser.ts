@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
+import { median } from './stats';
+
+/** Measured loads per page, after one unmeasured round (the servers' first requests, JIT). */
+const RUNS = 7;
+/** ms a page gets to show an enabled input. */
+const USABLE_TIMEOUT_MS = 15_000;
+
+export interface PageTarget {
+  name: string;
+  url: string;
+  /** A session cookie to start signed in. */
+  cookie?: { name: string; value: string };
+}
+
+export interface UsableResult {
+  /** ms from navigation start to the first enabled input, median of RUNS cold loads. */
+  median: number;
+  runs: number[];
+  /** Same-origin JS and CSS the page fetched (paths), to check the bundle measurement against. */
+  assets: string[];
+}
+
+/** Debian's chromium where it is (this machine), else CHROMIUM_PATH or Playwright's own browser. */
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+/**
+ * Runs in the page before its own scripts: note the moment (ms since navigation start) the first
+ * input exists and is enabled. Observing mutations is exact where polling from outside is not.
+ * A string, not a function: tsx would wrap a function's inner names in helpers the page lacks.
+ */
+const MARK_USABLE = `
+  new MutationObserver(() => {
+    const input = document.querySelector('input');
+    if (window.__usableAt === undefined && input && !input.disabled) window.__usableAt = performance.now();
+  }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['disabled'] });
+`;
+
+type Marked = { __usableAt?: number };
+
+/** One cold load: a fresh context has an empty HTTP cache, as a first visit of the day would. */
+async function loadOnce(browser: Browser, target: PageTarget, assets: Set<string>): Promise<number> {
+  const context = await browser.newContext({ locale: 'et-EE' });
+  try {
+    if (target.cookie) await context.addCookies([{ ...target.cookie, url: target.url }]);
+    await context.addInitScript({ content: MARK_USABLE });
+    const page = await context.newPage();
+    const origin = new URL(target.url).origin;
+    page.on('request', (request) => {
+      const url = new URL(request.url());
+      if (url.origin === origin && /\.(js|css)$/.test(url.pathname)) assets.add(url.pathname);
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    await page.goto(target.url, { waitUntil: 'commit' });
+    // Functions, not strings: the app's CSP forbids eval. globalThis is the page's window.
+    await page.waitForFunction(() => (globalThis as Marked).__usableAt !== undefined, null, { timeout: USABLE_TIMEOUT_MS }).catch(async (error: unknown) => {
+      const shown = (await page.locator('body').innerText().catch(() => '')).slice(0, 300);
+      throw new Error(`${target.name} (${target.url}) showed no enabled input: "${shown}" ${errors.join(' | ')}`, { cause: error });
+    });
+    return await page.evaluate(() => (globalThis as Marked).__usableAt!);
+  } finally {
+    await context.close();
+  }
+}
+
+/** Time to a usable page for each target, loads interleaved so background load hits all alike. */
+export async function measureUsable(targets: readonly PageTarget[]): Promise<Map<string, UsableResult>> {
+  const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-quic', '--no-first-run'] });
+  try {
+    const times = new Map(targets.map((target) => [target.name, [] as number[]]));
+    const assets = new Map(targets.map((target) => [target.name, new Set<string>()]));
+    for (let round = 0; round <= RUNS; round++) {
+      for (const target of targets) {
+        const ms = await loadOnce(browser, target, assets.get(target.name)!);
+        if (round > 0) times.get(target.name)!.push(ms);
+      }
+    }
+    return new Map(
+      targets.map(({ name }) => {
+        const runs = times.get(name)!;
+        return [name, { median: median(runs), runs, assets: [...assets.get(name)!].sort() }];
+      }),
+    );
+  } finally {
+    await browser.close();
+  }
+}

@@ -1,0 +1,133 @@
+import type { ApiResults } from './api';
+import type { Asset } from './bundle';
+import type { Contribution } from './bundle-analysis';
+import type { UsableResult } from './browser';
+import type { LoadResult } from './load';
+import { fmt, verdict, type Row } from './report';
+import type { SendResult } from './send';
+
+/** The budgets of issue 10. */
+export const BUDGETS = {
+  /** GET /api/card throughput as a share of bare Express's. */
+  getThroughputShare: 0.5,
+  /** ms, every API route. */
+  p99Ms: 25,
+  /** test-mail time over a bare nodemailer send's. */
+  sendRatio: 1.3,
+  /** bytes of gzipped JS the card loads. */
+  jsGzipBytes: 110_000,
+  /** bytes of BFF resident memory after the API load. */
+  rssAfterLoadBytes: 150_000_000,
+};
+
+/** What a first visit needs at least: React and ReactDOM (with its scheduler), nothing of ours. */
+const REACT_FLOOR = new Set(['react', 'react-dom', 'scheduler']);
+
+export interface Measured {
+  api: ApiResults;
+  /** `afterCollection`: after the load and a forced full GC, to tell garbage from retained memory. */
+  memory: Record<'idle' | 'afterLoad' | 'afterCollection', { bff: NodeJS.MemoryUsage; baseline: NodeJS.MemoryUsage }>;
+  send: SendResult[];
+  assets: Asset[];
+  contributions: Contribution[];
+  usable: { hello: UsableResult; signIn: UsableResult; card: UsableResult };
+}
+
+function apiRows(name: string, saatja: LoadResult, base: LoadResult, baseName: string, throughputBudget: boolean): Row[] {
+  const share = saatja.requestsPerSecond / base.requestsPerSecond;
+  return [
+    {
+      area: 'API',
+      measure: `${name} throughput`,
+      saatja: fmt.rps(saatja.requestsPerSecond),
+      baseline: `${fmt.rps(base.requestsPerSecond)} ${baseName}`,
+      ratio: fmt.ratio(saatja.requestsPerSecond, base.requestsPerSecond),
+      budget: throughputBudget ? `≥ ${BUDGETS.getThroughputShare.toFixed(2)}×` : '–',
+      result: throughputBudget ? verdict(share >= BUDGETS.getThroughputShare) : '–',
+    },
+    {
+      area: 'API',
+      measure: `${name} latency p50 / p99`,
+      saatja: `${fmt.wholeMs(saatja.p50)} / ${fmt.wholeMs(saatja.p99)}`,
+      baseline: `${fmt.wholeMs(base.p50)} / ${fmt.wholeMs(base.p99)}`,
+      // A sub-millisecond baseline counts as 1 ms: the histogram cannot say how much less.
+      ratio: `${fmt.ratio(saatja.p99, Math.max(base.p99, 1))} (p99)`,
+      budget: `p99 < ${BUDGETS.p99Ms} ms`,
+      result: verdict(saatja.p99 < BUDGETS.p99Ms),
+    },
+  ];
+}
+
+const SEND_NAMES = { relay: 'Test mail, default card → relay (STARTTLS)', smtp: 'Test mail, SMTP card → own server (STARTTLS+AUTH)' };
+
+export function buildRows(m: Measured): Row[] {
+  const { api, memory, usable } = m;
+  const js = m.assets.filter(({ kind }) => kind === 'js').reduce((sum, asset) => sum + asset.gzip, 0);
+  const css = m.assets.filter(({ kind }) => kind === 'css').reduce((sum, asset) => sum + asset.gzip, 0);
+  const floor = m.contributions.filter(({ name }) => REACT_FLOOR.has(name)).reduce((sum, c) => sum + c.gzip, 0);
+  const hello = `${fmt.ms(usable.hello.median)} static hello page`;
+  return [
+    ...apiRows('GET /api/card', api.cardGet, api.baselineGet, 'bare Express GET', true),
+    ...apiRows('PUT /api/card (default)', api.cardPutDefault, api.baselinePut, 'bare Express PUT (JSON echo)', false),
+    ...apiRows('PUT /api/card (SMTP)', api.cardPutSmtp, api.baselinePut, 'bare Express PUT (JSON echo)', false),
+    ...m.send.map((send): Row => ({
+      area: 'Send',
+      measure: `${SEND_NAMES[send.target]}, median of ${send.sends}`,
+      saatja: `${fmt.ms(send.bff)} per mail (+${fmt.ms(send.bff - send.bare)})`,
+      baseline: `${fmt.ms(send.bare)} bare nodemailer`,
+      ratio: fmt.ratio(send.bff, send.bare),
+      budget: `≤ ${BUDGETS.sendRatio.toFixed(2)}×`,
+      result: verdict(send.bff / send.bare <= BUDGETS.sendRatio),
+    })),
+    {
+      area: 'Send',
+      measure: 'Microsoft 365: identity-provider calls per 1,000 sends',
+      saatja: 'not measured yet (Microsoft 365 flow not built)',
+      baseline: '–',
+      ratio: '–',
+      budget: '≤ 1',
+      result: '–',
+    },
+    {
+      area: 'Front end',
+      measure: 'JS + CSS the card loads, gzip',
+      saatja: `${fmt.kB(js)} JS + ${fmt.kB(css)} CSS`,
+      baseline: `${fmt.kB(floor)} React + ReactDOM alone`,
+      ratio: `${fmt.ratio(js, floor)} (JS)`,
+      budget: `JS ≤ ${fmt.kB(BUDGETS.jsGzipBytes)}`,
+      result: verdict(js <= BUDGETS.jsGzipBytes),
+    },
+    ...(
+      [
+        ['Sign-in page usable (cold load, median)', usable.signIn],
+        ['Card usable, signed in (cold load, median)', usable.card],
+      ] as const
+    ).map(([measure, result]): Row => ({
+      area: 'Front end',
+      measure: `${measure} of ${result.runs.length}`,
+      saatja: fmt.ms(result.median),
+      baseline: hello,
+      ratio: fmt.ratio(result.median, usable.hello.median),
+      budget: '–',
+      result: '–',
+    })),
+    {
+      area: 'Memory',
+      measure: 'BFF resident memory, idle',
+      saatja: fmt.MB(memory.idle.bff.rss),
+      baseline: `${fmt.MB(memory.idle.baseline.rss)} bare Express`,
+      ratio: fmt.ratio(memory.idle.bff.rss, memory.idle.baseline.rss),
+      budget: '–',
+      result: '–',
+    },
+    {
+      area: 'Memory',
+      measure: 'BFF resident memory, after the API load',
+      saatja: fmt.MB(memory.afterLoad.bff.rss),
+      baseline: `${fmt.MB(memory.afterLoad.baseline.rss)} bare Express`,
+      ratio: fmt.ratio(memory.afterLoad.bff.rss, memory.afterLoad.baseline.rss),
+      budget: `< ${fmt.MB(BUDGETS.rssAfterLoadBytes)}`,
+      result: verdict(memory.afterLoad.bff.rss < BUDGETS.rssAfterLoadBytes),
+    },
+  ];
+}

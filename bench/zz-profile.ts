@@ -1,0 +1,16 @@
+import { fork } from 'node:child_process';
+import autocannon from 'autocannon';
+import { signIn, SAME_ORIGIN, expectOk } from './session';
+import type { BffReady } from './protocol';
+const mode = process.argv[2] ?? 'get';
+const child = fork(new URL('./bff-process.ts', import.meta.url), [], { env: { ...process.env, SAATJA_TEST_LOG_LEVEL: 'info' }, execArgv: ['--import', import.meta.resolve('tsx'), '--cpu-prof', '--cpu-prof-dir', '/tmp/prof/' + mode], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+const ready = await new Promise<BffReady>((r) => child.on('message', (m: BffReady) => m.kind === 'ready' && r(m)));
+const jaan = await signIn(ready.url, 'JAAN', 'jaan-demo-2026');
+const headers = { ...SAME_ORIGIN, cookie: jaan.cookie, 'content-type': 'application/json' };
+const smtp = (password: string) => ({ name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'smtp', smtp: { host: 'localhost', port: ready.ownSmtpPort, security: 'starttls', user: 'jaan', password, clearPassword: false } } });
+if (mode === 'smtp') await expectOk(jaan, 'PUT', '/card', smtp('pw-secret'));
+const body = mode === 'get' ? undefined : JSON.stringify(mode === 'smtp' ? smtp('') : { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'default' } });
+const r = await autocannon({ url: ready.url + '/api/card', method: mode === 'get' ? 'GET' : 'PUT', headers, body, connections: 4, duration: 6 });
+console.log(mode, r.requests.total / r.duration, r.latency.p50, r.latency.p90, r.latency.p99, r.latency.max, r.non2xx);
+child.disconnect();
+await new Promise((r) => child.on('exit', r));

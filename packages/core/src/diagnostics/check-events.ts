@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { emailSchema } from '../mail-settings';
+import type { Diagnosis } from './classify-failure';
+import type { CertificateSummary } from './smtp-failure';
+
+/**
+ * "Check connection" (a dry run: AUTH, MAIL FROM, RCPT, DATA → 354, then abort) or "Send test mail"
+ * (the same steps up to AUTH, then the real send). To the user's own address unless an admin names another.
+ */
+export const checkInputSchema = z.object({
+  mode: z.enum(['dryRun', 'send'], { error: 'required' }),
+  to: emailSchema.optional(),
+});
+export type CheckInput = z.infer<typeof checkInputSchema>;
+export type CheckMode = CheckInput['mode'];
+
+/** The steps in the order they can happen; with STARTTLS, TLS comes after the greeting. */
+export const checkSteps = ['dns', 'tcp', 'tls', 'greeting', 'ehlo', 'auth', 'mailFrom', 'rcptTo', 'data', 'send'] as const;
+export type CheckStep = (typeof checkSteps)[number];
+
+/** Why a step did not run. */
+export type SkipReason = 'plainText' | 'noCredentials';
+
+/** What a step found out; each step fills only its own fields. Never holds a secret. */
+export interface StepDetail {
+  addresses?: string[];
+  address?: string;
+  protocol?: string;
+  certificate?: CertificateSummary;
+  greeting?: string;
+  extensions?: string[];
+  authMechanisms?: string[];
+  mechanism?: string;
+  user?: string;
+  reply?: string;
+  messageId?: string;
+  skipped?: SkipReason;
+}
+
+export type StepEvent =
+  | { type: 'step'; step: CheckStep; status: 'running' }
+  | { type: 'step'; step: CheckStep; status: 'ok' | 'skipped' | 'failed'; detail: StepDetail; durationMs: number };
+
+export type Verdict =
+  | { type: 'verdict'; ok: true; mode: CheckMode; to: string; messageId: string | null }
+  | { type: 'verdict'; ok: false; mode: CheckMode; to: string; diagnosis: Diagnosis };
+
+/** One line of the NDJSON stream the check answers with. */
+export type CheckEvent = StepEvent | Verdict;
