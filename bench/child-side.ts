@@ -1,9 +1,14 @@
-import type { ChildReply, ChildRequest } from './protocol';
+import type { ChildReply, ChildRequest, SendTarget } from './protocol';
 
-type Handler = (request: Extract<ChildRequest, { kind: 'bare-send' }>) => Promise<number>;
+export interface Handlers {
+  /** One bare send, ms. */
+  send?(target: SendTarget): Promise<number>;
+  identityCalls?(): { requests: number; tokenRequests: number };
+}
 
-/** Answer the bench's requests in a child process: memory from here, sends via `onSend`. */
-export function answerRequests(onSend: Handler): void {
+/** Answer the bench's requests in a child process: memory from here, the rest via `handlers`. */
+export function answerRequests(handlers: Handlers): void {
+  const missing = (what: string) => new Error(`this process cannot answer ${what}`);
   process.on('message', (message: ChildRequest) => {
     const reply = async (): Promise<ChildReply> => {
       switch (message.kind) {
@@ -12,7 +17,11 @@ export function answerRequests(onSend: Handler): void {
           // Asked of the process itself: the same RSS as /proc/<pid>/status, and it works on macOS too.
           return { id: message.id, kind: 'memory', usage: process.memoryUsage() };
         case 'bare-send':
-          return { id: message.id, kind: 'bare-send', ms: await onSend(message) };
+          if (!handlers.send) throw missing(message.kind);
+          return { id: message.id, kind: 'bare-send', ms: await handlers.send(message.target) };
+        case 'idp-calls':
+          if (!handlers.identityCalls) throw missing(message.kind);
+          return { id: message.id, kind: 'idp-calls', ...handlers.identityCalls() };
         default:
           return message satisfies never;
       }

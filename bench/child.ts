@@ -19,12 +19,18 @@ const START_TIMEOUT_MS = 60_000;
 /** ms a child gets to close its servers after the IPC channel is cut, before it is killed. */
 const STOP_GRACE_MS = 5_000;
 
+export interface ChildOptions {
+  args?: string[];
+  env?: Record<string, string>;
+  discardStdout?: boolean;
+}
+
 /**
  * Start a bench script as a plain `node --import tsx` child, not through the tsx CLI: the pid is
  * then the server's own process, whose memory we read. The script reports readiness over IPC.
  */
-export async function startChild<Ready extends { kind: 'ready' }>(file: URL, options: { env?: Record<string, string>; discardStdout?: boolean } = {}): Promise<Child<Ready>> {
-  const child = fork(file, [], {
+export async function startChild<Ready extends { kind: 'ready' }>(file: URL, options: ChildOptions = {}): Promise<Child<Ready>> {
+  const child = fork(file, options.args ?? [], {
     // --expose-gc only lets the bench ask for a collection; V8 behaves the same otherwise.
     execArgv: ['--import', import.meta.resolve('tsx'), '--expose-gc'],
     env: { ...process.env, ...options.env },
@@ -33,8 +39,16 @@ export async function startChild<Ready extends { kind: 'ready' }>(file: URL, opt
   const pending = new Map<number, (reply: ChildReply) => void>();
   let nextId = 1;
 
+  // A child that dies answers nothing more: fail its open requests instead of waiting forever.
+  child.once('exit', (code) => {
+    for (const [id, answer] of pending) answer({ id, kind: 'error', message: `exited with ${code}` });
+  });
+
   const ready = await new Promise<Ready>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${file.pathname} did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(() => {
+      child.kill();
+      reject(new Error(`${file.pathname} did not start in ${START_TIMEOUT_MS} ms`));
+    }, START_TIMEOUT_MS);
     child.once('exit', (code) => reject(new Error(`${file.pathname} exited with ${code} before it was ready`)));
     child.on('message', (message: Ready | ChildReply) => {
       if ('id' in message) pending.get(message.id)?.(message);

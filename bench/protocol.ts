@@ -1,18 +1,25 @@
 /** Messages between the bench and its child processes (over the fork IPC channel). */
 
-/** Where a send goes: the stack's relay catcher (a default card) or an own SMTP server with AUTH. */
-export type SendTarget = 'relay' | 'smtp';
+/**
+ * Where a send goes: the stack's relay catcher (a default card), an own SMTP server with AUTH, or
+ * the local Microsoft 365 SMTP server (XOAUTH2, tokens from the identity emulator).
+ */
+export type SendTarget = 'relay' | 'smtp' | 'm365';
 
 export type ChildRequest =
   /** `collect`: run a full garbage collection first, to tell garbage from retained memory. */
   | { id: number; kind: 'memory'; collect?: boolean }
   /** One bare nodemailer send from inside the BFF process, to the same server the BFF sends to. */
-  | { id: number; kind: 'bare-send'; target: SendTarget };
+  | { id: number; kind: 'bare-send'; target: SendTarget }
+  /** Calls made to the identity provider so far (the M365 process only). */
+  | { id: number; kind: 'idp-calls' };
 
 export type ChildReply =
   /** process.memoryUsage(), bytes; rss is the same figure as VmRSS in /proc/<pid>/status. */
   | { id: number; kind: 'memory'; usage: NodeJS.MemoryUsage }
   | { id: number; kind: 'bare-send'; ms: number }
+  /** `requests`: every HTTP request from this process to the emulator; `tokenRequests`: its own count. */
+  | { id: number; kind: 'idp-calls'; requests: number; tokenRequests: number }
   | { id: number; kind: 'error'; message: string };
 
 export interface BffReady {
@@ -21,6 +28,8 @@ export interface BffReady {
   /** A static page with one input, served by a plain node:http server in the BFF's process. */
   helloUrl: string;
   ownSmtpPort: number;
+  /** Only when started with the local Microsoft 365 (identity emulator and XOAUTH2 SMTP server). */
+  m365: { emulatorCa: string; mailboxes: { email: string; password: string }[] } | null;
 }
 
 export interface BaselineReady {
@@ -38,3 +47,4 @@ export const TEST_MAILS_PER_USER = 10;
 export const BENCH_USERS_PER_TARGET = 2;
 export const BENCH_PASSWORD = 'bench-user-2026';
 export const benchUserCode = (target: SendTarget, index: number) => `BENCH-${target.toUpperCase()}-${index + 1}`;
+export const SEND_TARGETS: readonly SendTarget[] = ['relay', 'smtp', 'm365'];

@@ -4,6 +4,7 @@ import type { Contribution } from './bundle-analysis';
 import type { UsableResult } from './browser';
 import type { LoadResult } from './load';
 import { fmt, verdict, type Row } from './report';
+import type { SendTarget } from './protocol';
 import type { SendResult } from './send';
 
 /** The budgets of issue 10. */
@@ -16,6 +17,8 @@ export const BUDGETS = {
   sendRatio: 1.3,
   /** bytes of gzipped JS the card loads. */
   jsGzipBytes: 110_000,
+  /** identity-provider calls per 1,000 Microsoft 365 sends (a cached token serves them). */
+  identityCallsPer1000: 1,
   /** bytes of BFF resident memory after the API load. */
   rssAfterLoadBytes: 150_000_000,
 };
@@ -58,7 +61,29 @@ function apiRows(name: string, saatja: LoadResult, base: LoadResult, baseName: s
   ];
 }
 
-const SEND_NAMES = { relay: 'Test mail, default card → relay (STARTTLS)', smtp: 'Test mail, SMTP card → own server (STARTTLS+AUTH)' };
+const SEND_NAMES: Record<SendTarget, string> = {
+  relay: 'Test mail, default card → relay (STARTTLS)',
+  smtp: 'Test mail, SMTP card → own server (STARTTLS+AUTH)',
+  m365: 'Test mail, Microsoft 365 card → local M365 SMTP (XOAUTH2)',
+};
+
+/** Identity-provider calls per 1,000 sends, from the sends the test-mail limit allows. */
+function identityRow(send: SendResult | undefined): Row {
+  const measure = 'Microsoft 365: identity-provider calls per 1,000 sends';
+  if (!send?.identity) return { area: 'Send', measure, saatja: 'not measured yet (Microsoft 365 flow not built)', baseline: '–', ratio: '–', budget: '≤ 1', result: '–' };
+  const { requests, tokenRequests, sends } = send.identity;
+  const perThousand = (requests / sends) * 1000;
+  return {
+    area: 'Send',
+    measure,
+    // Two observers: this process's HTTP requests to the emulator, and the emulator's token count.
+    saatja: `${perThousand.toFixed(0)} (${requests} requests, ${tokenRequests} token grants in ${sends} sends)`,
+    baseline: '– (counts, no ratio)',
+    ratio: '–',
+    budget: `≤ ${BUDGETS.identityCallsPer1000}`,
+    result: verdict(perThousand <= BUDGETS.identityCallsPer1000),
+  };
+}
 
 export function buildRows(m: Measured): Row[] {
   const { api, memory, usable } = m;
@@ -72,22 +97,14 @@ export function buildRows(m: Measured): Row[] {
     ...apiRows('PUT /api/card (SMTP)', api.cardPutSmtp, api.baselinePut, 'bare Express PUT (JSON echo)', false),
     ...m.send.map((send): Row => ({
       area: 'Send',
-      measure: `${SEND_NAMES[send.target]}, median of ${send.sends}`,
+      measure: `${SEND_NAMES[send.target]} (median of ${send.sends})`,
       saatja: `${fmt.ms(send.bff)} per mail (+${fmt.ms(send.bff - send.bare)})`,
       baseline: `${fmt.ms(send.bare)} bare nodemailer`,
       ratio: fmt.ratio(send.bff, send.bare),
       budget: `≤ ${BUDGETS.sendRatio.toFixed(2)}×`,
       result: verdict(send.bff / send.bare <= BUDGETS.sendRatio),
     })),
-    {
-      area: 'Send',
-      measure: 'Microsoft 365: identity-provider calls per 1,000 sends',
-      saatja: 'not measured yet (Microsoft 365 flow not built)',
-      baseline: '–',
-      ratio: '–',
-      budget: '≤ 1',
-      result: '–',
-    },
+    identityRow(m.send.find(({ target }) => target === 'm365')),
     {
       area: 'Front end',
       measure: 'JS + CSS the card loads, gzip',
@@ -99,12 +116,12 @@ export function buildRows(m: Measured): Row[] {
     },
     ...(
       [
-        ['Sign-in page usable (cold load, median)', usable.signIn],
-        ['Card usable, signed in (cold load, median)', usable.card],
+        ['Sign-in page usable, cold load', usable.signIn],
+        ['Card usable, signed in, cold load', usable.card],
       ] as const
     ).map(([measure, result]): Row => ({
       area: 'Front end',
-      measure: `${measure} of ${result.runs.length}`,
+      measure: `${measure} (median of ${result.runs.length})`,
       saatja: fmt.ms(result.median),
       baseline: hello,
       ratio: fmt.ratio(result.median, usable.hello.median),

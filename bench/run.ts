@@ -1,5 +1,4 @@
-import { writeFileSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { measureApi } from './api';
 import { measureUsable } from './browser';
@@ -8,10 +7,10 @@ import { analyseBundle } from './bundle-analysis';
 import { startChild } from './child';
 import { LOAD_SETTINGS } from './load';
 import type { BaselineReady, BffReady } from './protocol';
-import { fmt, formatTable } from './report';
 import { buildRows, type Measured } from './rows';
 import { measureSend } from './send';
 import { signIn } from './session';
+import { printSummary, writeResults } from './summary';
 
 /**
  * `pnpm bench`: Saatja's performance budgets (issue 10). Every figure stands next to a baseline
@@ -32,7 +31,8 @@ const contributions = analyseBundle(ROOT);
 step('starting bare Express and the BFF, each in its own process');
 const baseline = await startChild<BaselineReady>(new URL('./bare-express-process.ts', import.meta.url));
 // Logging as in production (info: one line per request), written where nobody reads it.
-const bff = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), { env: { SAATJA_TEST_LOG_LEVEL: 'info' }, discardStdout: true });
+const BFF_OPTIONS = { env: { SAATJA_TEST_LOG_LEVEL: 'info' }, discardStdout: true };
+const bff = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), BFF_OPTIONS);
 let measured: Measured;
 try {
   const jaan = await signIn(bff.ready.url, 'JAAN', 'jaan-demo-2026');
@@ -61,20 +61,18 @@ try {
   await Promise.all([bff.stop(), baseline.stop()]);
 }
 
-const rows = buildRows(measured);
-const seconds = (performance.now() - started) / 1000;
-const loadAtEnd = loadavg()[0]!;
-console.log(`\n${formatTable(rows)}\n`);
-console.log(`Node ${process.version}, ${availableParallelism()} CPUs, load average ${loadAtStart.toFixed(2)} → ${loadAtEnd.toFixed(2)}, ${seconds.toFixed(0)} s.`);
-const missed = rows.filter(({ result }) => result === 'MISSED');
-const met = rows.filter(({ result }) => result === 'met');
-console.log(`Budgets: ${met.length} met, ${missed.length} missed${missed.length ? `: ${missed.map(({ measure }) => measure).join('; ')}` : ''}.`);
-const { afterCollection: gc } = measured.memory;
-console.log(`After the load and a forced full GC: BFF ${fmt.MB(gc.bff.rss)} resident, ${fmt.MB(gc.bff.heapUsed)} heap used; bare Express ${fmt.MB(gc.baseline.rss)}, ${fmt.MB(gc.baseline.heapUsed)}.`);
-console.log('Both send times include smtp-server\'s fixed 100 ms wait before its greeting (early-talker check).');
-console.log(`\nBiggest contributors to the card's JS (minified, gzip alone):`);
-for (const { name, raw, gzip } of contributions.slice(0, 8)) console.log(`  ${name.padEnd(26)} ${fmt.kB(raw).padStart(9)} ${fmt.kB(gzip).padStart(9)}`);
+// A second BFF with the identity emulator beside it, started only now so that the emulator's
+// memory and CPU never count in the figures above.
+step('send path: Microsoft 365 (identity emulator, XOAUTH2)');
+const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), { args: ['m365'], ...BFF_OPTIONS });
+try {
+  measured.send.push(await measureSend(m365, 'm365'));
+} finally {
+  await m365.stop();
+}
 
-const results = { date: new Date().toISOString(), node: process.version, cpus: availableParallelism(), loadAverage: { start: loadAtStart, end: loadAtEnd }, seconds, settings: LOAD_SETTINGS, rows, raw: measured };
-writeFileSync(path.join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+const rows = buildRows(measured);
+const run = { seconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart, end: loadavg()[0]! } };
+printSummary(rows, measured, run);
+writeResults(path.join(ROOT, 'bench/results.json'), rows, measured, run);
 console.log('\nWrote bench/results.json');

@@ -1,5 +1,6 @@
 import type { Child } from './child';
 import { BENCH_PASSWORD, BENCH_USERS_PER_TARGET, benchUserCode, OWN_SMTP, TEST_MAILS_PER_USER, type BffReady, type SendTarget } from './protocol';
+import { connectM365 } from './m365-connect';
 import { expectOk, signIn, type Session } from './session';
 import { median } from './stats';
 
@@ -9,6 +10,8 @@ export interface SendResult {
   bff: number;
   bare: number;
   sends: number;
+  /** M365 only: identity-provider calls during all of the BFF's sends (warm-up included). */
+  identity?: { requests: number; tokenRequests: number; sends: number };
 }
 
 /** Sends per target and path that are not measured (JIT, first TLS context, first DB reads). */
@@ -20,9 +23,14 @@ async function prepareUsers(bff: Child<BffReady>, target: SendTarget): Promise<S
   for (let index = 0; index < BENCH_USERS_PER_TARGET; index++) {
     const code = benchUserCode(target, index);
     const session = await signIn(bff.ready.url, code, BENCH_PASSWORD);
-    const smtp = { host: 'localhost', port: bff.ready.ownSmtpPort, security: 'starttls', ...OWN_SMTP, clearPassword: false };
-    const mailSender = target === 'relay' ? { mode: 'default' } : { mode: 'smtp', smtp };
+    const mailbox = bff.ready.m365?.mailboxes[index % bff.ready.m365.mailboxes.length];
+    const mailSender = {
+      relay: { mode: 'default' },
+      smtp: { mode: 'smtp', smtp: { host: 'localhost', port: bff.ready.ownSmtpPort, security: 'starttls', ...OWN_SMTP, clearPassword: false } },
+      m365: { mode: 'm365', m365: { user: mailbox?.email } },
+    }[target];
     await expectOk(session, 'PUT', '/card', { name: `Bench ${code}`, email: `${code.toLowerCase()}@firma.ee`, mailSender });
+    if (target === 'm365') await connectM365(bff.ready, session, mailbox!);
     sessions.push(session);
   }
   return sessions;
@@ -32,6 +40,12 @@ async function bffSend(session: Session): Promise<number> {
   const started = performance.now();
   await expectOk(session, 'POST', '/card/test-mail', {});
   return performance.now() - started;
+}
+
+async function identityCalls(bff: Child<BffReady>): Promise<{ requests: number; tokenRequests: number }> {
+  const reply = await bff.request({ kind: 'idp-calls' });
+  if (reply.kind !== 'idp-calls') throw new Error(`unexpected reply ${reply.kind}`);
+  return reply;
 }
 
 async function bareSend(bff: Child<BffReady>, target: SendTarget): Promise<number> {
@@ -50,6 +64,9 @@ export async function measureSend(bff: Child<BffReady>, target: SendTarget): Pro
   const bffTimes: number[] = [];
   const bareTimes: number[] = [];
   const total = sessions.length * TEST_MAILS_PER_USER;
+  // The bare M365 send takes its token at its first send: do that now, outside the count.
+  if (target === 'm365') await bareSend(bff, target);
+  const identityBefore = target === 'm365' ? await identityCalls(bff) : null;
   for (let i = 0; i < total; i++) {
     const viaBff = await bffSend(sessions[Math.floor(i / TEST_MAILS_PER_USER)]!);
     const bare = await bareSend(bff, target);
@@ -57,5 +74,11 @@ export async function measureSend(bff: Child<BffReady>, target: SendTarget): Pro
     bffTimes.push(viaBff);
     bareTimes.push(bare);
   }
-  return { target, bff: median(bffTimes), bare: median(bareTimes), sends: bffTimes.length };
+  const result: SendResult = { target, bff: median(bffTimes), bare: median(bareTimes), sends: bffTimes.length };
+  if (identityBefore) {
+    // The bare sends' token was taken before `identityBefore`, so every call counted is the BFF's.
+    const after = await identityCalls(bff);
+    result.identity = { requests: after.requests - identityBefore.requests, tokenRequests: after.tokenRequests - identityBefore.tokenRequests, sends: total };
+  }
+  return result;
 }

@@ -72,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
     m365Tokens: m365.tokens,
     sendLog: createSendLog(db),
     limiter: createRateLimiter(TEST_MAIL_LIMIT),
+    targetPolicy: { openPorts: config.openPorts, publicOnly: production, allowList: config.smtpAllowList },
     now,
   });
   const diagnostics = createDiagnosticsService({ testMail, now });

@@ -1,5 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBff, type RunningBff } from '../src/bootstrap';
@@ -11,10 +12,19 @@ import { generateKeySpec } from '../src/secrets/secret-box';
 const ORIGIN = 'https://mail.example.com';
 let dir: string;
 let bff: RunningBff;
+/** A listener on an open port of the production deployment: it must never see a connection. */
+let trap: Server;
+let trapConnections = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'saatja-prod-'));
+  trap = createServer((socket) => {
+    trapConnections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => trap.listen(0, '127.0.0.1', resolve));
   const config = loadConfig({
+    SAATJA_OPEN_PORTS: `25,465,587,${(trap.address() as AddressInfo).port}`,
     SAATJA_MODE: 'production',
     PORT: '0',
     SAATJA_DATA_DIR: dir,
@@ -28,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bff.close();
+  trap.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -67,6 +78,21 @@ describe('production mode', () => {
     expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('when a user points their card at a loopback server, then the test mail is refused before any socket opens', async () => {
+    const signedIn = await signIn({ Origin: ORIGIN });
+    const cookie = (signedIn.headers.get('set-cookie') ?? '').split(';')[0]!;
+    const headers = { 'Content-Type': 'application/json', Origin: ORIGIN, Cookie: cookie };
+    const port = (trap.address() as AddressInfo).port;
+    for (const host of ['127.0.0.1', 'localhost']) {
+      const card = { name: 'Jaan', email: 'jaan@firma.ee', mailSender: { mode: 'smtp', smtp: { host, port, security: 'none', user: '', password: '', clearPassword: false } } };
+      expect((await fetch(`${bff.url}/api/card`, { method: 'PUT', headers, body: JSON.stringify(card) })).status).toBe(200);
+      const sent = await fetch(`${bff.url}/api/card/test-mail`, { method: 'POST', headers, body: '{}' });
+      expect(sent.status).toBe(502);
+      expect(await sent.json()).toMatchObject({ error: { code: 'sendFailed', detail: 'targetNotAllowed' } });
+    }
+    expect(trapConnections).toBe(0);
   });
 
   it('when production settings are missing, then start-up fails listing what is missing', () => {

@@ -39,6 +39,8 @@ export const envSchema = z.object({
   SAATJA_RELAY_HOST: z.string().optional(),
   SAATJA_RELAY_PORT: z.coerce.number().int().min(1).max(65_535).default(25),
   SAATJA_RELAY_SECURITY: z.enum(tlsModes).default('starttls'),
+  /** Host names of users' SMTP servers allowed to resolve to private addresses in production (an internal relay). */
+  SAATJA_SMTP_ALLOW_LIST: list(''),
   /** PEM file(s) of extra trusted CAs, comma-separated: a company's internal CA, the local servers' CA. */
   SAATJA_EXTRA_CA_FILES: list(''),
   /** `kid:base64key,…`, 32-byte keys; the first one encrypts, all of them decrypt. */

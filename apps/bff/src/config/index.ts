@@ -32,6 +32,8 @@ export interface Config {
   /** null in dev mode until the local mail catcher has started. */
   relay: RelayConfig | null;
   extraCas: string[];
+  /** User-supplied SMTP hosts allowed on private addresses in production. */
+  smtpAllowList: string[];
   secretsKeys: string | null;
   /** null: Microsoft 365 OAuth is not set up (dev mode fills in the local identity emulator). */
   m365: M365Config | null;
@@ -71,6 +73,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openPorts: e.SAATJA_OPEN_PORTS,
     relay: e.SAATJA_RELAY_HOST ? { host: e.SAATJA_RELAY_HOST, port: e.SAATJA_RELAY_PORT, security: e.SAATJA_RELAY_SECURITY } : null,
     extraCas: e.SAATJA_EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),
+    smtpAllowList: e.SAATJA_SMTP_ALLOW_LIST.map((host) => host.toLowerCase()),
     secretsKeys: e.SAATJA_SECRETS_KEYS ?? null,
     m365,
   };

@@ -3,7 +3,7 @@ import { initial } from './migrations/0001-initial';
 import { globalMailUser } from './migrations/0002-global-mail-user';
 import { events } from './migrations/0003-events';
 import { m365Tokens } from './migrations/0004-m365-tokens';
-import { sendLogDiagnosis } from './migrations/0004-send-log-diagnosis';
+import { sendLogDiagnosis } from './migrations/0005-send-log-diagnosis';
 
 /**
  * Migrations in code, applied in name order; portable SQL so PostgreSQL can follow. A new one is a
@@ -14,5 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_global_mail_user': globalMailUser,
   '0003_events': events,
   '0004_m365_tokens': m365Tokens,
-  '0004_send_log_diagnosis': sendLogDiagnosis,
+  '0005_send_log_diagnosis': sendLogDiagnosis,
 };

@@ -9,8 +9,11 @@ import type { CheckTarget } from './run-check';
 export function checkTargetFrom(options: SMTPTransport.Options): CheckTarget {
   const security: TlsMode = options.secure ? 'ssl' : options.requireTLS ? 'starttls' : 'none';
   const tls = options.tls ?? {};
+  // buildTransport pins a user-supplied server's address and keeps its name for the certificate.
+  const servername = typeof tls.servername === 'string' ? tls.servername : undefined;
   return {
-    host: options.host ?? 'localhost',
+    host: servername ?? options.host ?? 'localhost',
+    address: servername ? options.host : undefined,
     port: Number(options.port ?? (options.secure ? 465 : 587)),
     security,
     tls: { ca: tls.ca, minVersion: tls.minVersion },

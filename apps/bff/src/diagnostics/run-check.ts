@@ -9,6 +9,8 @@ import { createStepper, type Stepper } from './stepper';
 
 export interface CheckTarget {
   host: string;
+  /** The address the target guard resolved and pinned; the DNS step reports it instead of asking again. */
+  address?: string | undefined;
   port: number;
   security: TlsMode;
   tls: TlsSettings;
@@ -71,7 +73,8 @@ export async function runCheck(plan: CheckPlan, emit: (event: StepEvent) => void
 
 async function connectSession(run: Run): Promise<SmtpSession> {
   const { plan: { target, timeouts }, steps, context } = run;
-  const addresses = await steps.run('dns', () => resolveHost(target.host, timeouts.dnsMs), (found) => ({ addresses: found }));
+  const resolve = () => (target.address ? Promise.resolve([target.address]) : resolveHost(target.host, timeouts.dnsMs));
+  const addresses = await steps.run('dns', resolve, (found) => ({ addresses: found }));
   const { socket, address } = await steps.run('tcp', () => connectAny(addresses, target.port, timeouts.connectMs), (tcp) => ({ address: tcp.address }));
   run.address = address;
   let session: SmtpSession;

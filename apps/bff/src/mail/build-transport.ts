@@ -1,8 +1,10 @@
+import { isIP } from 'node:net';
 import { rootCertificates } from 'node:tls';
 import { assertNever, type EffectiveTransport, type Owner, type TlsMode } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { RelayConfig } from '../config';
 import { AppError } from '../http/app-error';
+import type { ResolvedTarget } from '../network/target-guard';
 
 /** Interactive sends give up sooner than nodemailer's defaults (2 min / 30 s / 10 min), ms. */
 const CONNECTION_TIMEOUT_MS = 15_000;
@@ -15,6 +17,11 @@ export interface TransportContext {
   extraCas: readonly string[];
   /** The saved SMTP password of the card that owns the credentials. */
   password(owner: Owner): Promise<string>;
+  /**
+   * The target policy for user-supplied servers (open ports; in production public addresses only):
+   * refuses, or pins the resolved address; null when the name does not resolve.
+   */
+  guardTarget(host: string, port: number): Promise<ResolvedTarget | null>;
   /** Microsoft 365's SMTP server (smtp.office365.com:587 unless the deployment says otherwise); null = not set up. */
   m365Smtp: { host: string; port: number } | null;
   /** An SMTP.Send access token of the card that owns the connection, and the mailbox it was issued to. */
@@ -22,8 +29,13 @@ export interface TransportContext {
 }
 
 /** TLS never weakened: SSL is implicit TLS, STARTTLS is required, certificates always verified. */
-function tlsOptions(security: TlsMode, extraCas: readonly string[]): Partial<SMTPTransport.Options> {
-  const tls = { ca: extraCas.length > 0 ? [...rootCertificates, ...extraCas] : undefined, minVersion: 'TLSv1.2' as const };
+function tlsOptions(security: TlsMode, extraCas: readonly string[], servername?: string): Partial<SMTPTransport.Options> {
+  const tls = {
+    ca: extraCas.length > 0 ? [...rootCertificates, ...extraCas] : undefined,
+    minVersion: 'TLSv1.2' as const,
+    // Connecting to a pinned address: the certificate is still checked against the name.
+    ...(servername && isIP(servername) === 0 ? { servername } : {}),
+  };
   switch (security) {
     case 'ssl':
       return { secure: true, tls };
@@ -52,11 +64,12 @@ export async function buildTransport(transport: EffectiveTransport, context: Tra
       return { ...base, host: context.relay.host, port: context.relay.port, ...tlsOptions(context.relay.security, context.extraCas) };
     case 'smtp': {
       const credentials = transport.credentials;
+      const pinned = await context.guardTarget(transport.host, transport.port);
       return {
         ...base,
-        host: transport.host,
+        host: pinned?.address ?? transport.host,
         port: transport.port,
-        ...tlsOptions(transport.security, context.extraCas),
+        ...tlsOptions(transport.security, context.extraCas, pinned?.servername),
         auth: credentials ? { user: credentials.user, pass: await context.password(credentials.owner) } : undefined,
       };
     }

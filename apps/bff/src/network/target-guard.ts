@@ -26,6 +26,19 @@ const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: t
 /** One error for every refusal, so the answer reveals nothing about the internal network. */
 const refused = () => new AppError('sendFailed', { detail: 'targetNotAllowed' });
 
+/**
+ * For the send path: like resolveTarget, but a name that does not resolve gives null, so the
+ * connection attempt itself reports the DNS failure step by step; every other refusal stands.
+ */
+export async function pinTarget(host: string, port: number, policy: TargetPolicy, resolve?: Resolver): Promise<ResolvedTarget | null> {
+  try {
+    return await resolveTarget(host, port, policy, resolve);
+  } catch (error) {
+    if (error instanceof AppError && error.options.detail === 'dnsNotFound') return null;
+    throw error;
+  }
+}
+
 /** Check a user-supplied server before any socket opens, and pin the address it resolved to. */
 export async function resolveTarget(host: string, port: number, policy: TargetPolicy, resolve: Resolver = systemResolver): Promise<ResolvedTarget> {
   if (!policy.openPorts.includes(port)) throw refused();
@@ -40,5 +53,7 @@ export async function resolveTarget(host: string, port: number, policy: TargetPo
   const usable = addresses.filter(({ address }) => allowed || isPublicAddress(address));
   // Every answer must pass: a name resolving to one public and one private address is refused.
   if (usable.length === 0 || usable.length !== addresses.length) throw refused();
-  return { address: usable[0]!.address, servername: name };
+  // IPv4 first: most mail servers listen there, and "localhost" often answers ::1 first.
+  const chosen = usable.find(({ address }) => isIP(address) === 4) ?? usable[0]!;
+  return { address: chosen.address, servername: name };
 }

@@ -76,6 +76,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     openPorts: [...DEFAULT_OPEN_PORTS, ...(options.openPorts ?? [])],
     relay: { host: 'localhost', port: relay.port, security: 'starttls' },
     extraCas: [tls.ca, ...(m365 ? [m365.emulator.ca] : [])],
+    smtpAllowList: [],
     secretsKeys: generateKeySpec('test1'),
     m365: m365?.config ?? null,
   };

@@ -26,5 +26,6 @@ export const errors: Messages['errors'] = {
   validation: 'Invalid input.',
   sendFailed: 'Sending the mail failed.',
   internal: 'Something went wrong. Please try again.',
+  targetNotAllowed: 'Saatja cannot connect to this server: only public addresses and the open ports are allowed. For an internal relay, ask your administrator.',
   network: 'Could not reach the server.',
 };

@@ -31,7 +31,9 @@ export function CheckVerdict({ run }: { run: CheckRun }) {
 
 function refusalText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {
   const detail = error instanceof ApiError ? error.body.detail : undefined;
-  return detail === 'passwordNeeded' ? t('effective.passwordNeeded') : (m365ErrorText(t, error) ?? translateError(t, error));
+  if (detail === 'passwordNeeded') return t('effective.passwordNeeded');
+  if (detail === 'targetNotAllowed') return t('errors.targetNotAllowed');
+  return m365ErrorText(t, error) ?? translateError(t, error);
 }
 
 function DiagnosisText({ diagnosis }: { diagnosis: Diagnosis }) {
