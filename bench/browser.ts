@@ -22,7 +22,7 @@ export interface UsableResult {
   assets: string[];
 }
 
-/** Debian's chromium where it is (this machine), else CHROMIUM_PATH or Playwright's own browser. */
+/** CHROMIUM_PATH when set (as in playwright.config.ts), else Debian's chromium, else Playwright's own. */
 const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
 /**

@@ -35,3 +35,6 @@ export type CreateUserInput = z.infer<typeof createUserInputSchema>;
 
 export const resetPasswordInputSchema = z.object({ password: newPasswordSchema }, { error: 'required' });
 export type ResetPasswordInput = z.infer<typeof resetPasswordInputSchema>;
+
+export const languageInputSchema = z.object({ language: z.enum(['et', 'en'], { error: 'required' }) }, { error: 'required' });
+export type LanguageInput = z.infer<typeof languageInputSchema>;

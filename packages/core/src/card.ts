@@ -3,6 +3,10 @@ import type { SenderMode, TlsMode } from './mail-settings';
 
 export type Role = 'user' | 'admin';
 
+/** UI languages; Estonian is the default. */
+export const languages = ['et', 'en'] as const;
+export type Language = (typeof languages)[number];
+
 /** An SMTP configuration as the browser may see it: the password only as a flag. */
 export interface PublicSmtpSettings {
   /** Empty for "credentials only". */
@@ -40,6 +44,7 @@ export interface Me {
   code: string;
   name: string;
   role: Role;
+  language: Language;
 }
 
 /** One row of the admin's users page and of the global-mail-user preview. */

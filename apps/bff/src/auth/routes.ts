@@ -1,4 +1,4 @@
-import { signInSchema } from '@saatja/core';
+import { languageInputSchema, signInSchema } from '@saatja/core';
 import { Router } from 'express';
 import { AppError, parseBody } from '../http/app-error';
 import type { RateLimiter } from '../http/rate-limiter';
@@ -32,6 +32,14 @@ export function authRoutes(deps: { users: UserRepository; sessions: SessionStore
 
   router.get('/me', (req, res) => {
     res.json(toMe(currentUser(req)));
+  });
+
+  /** The UI language is remembered per user, not per browser. */
+  router.put('/me/language', async (req, res) => {
+    const user = currentUser(req);
+    const { language } = parseBody(languageInputSchema, req.body);
+    await deps.users.setLanguage(user.id, language);
+    res.json(toMe({ ...user, language }));
   });
 
   return router;

@@ -1,4 +1,4 @@
-import type { Me, Role } from '@saatja/core';
+import type { Language, Me, Role } from '@saatja/core';
 import type { Db } from '../db/database';
 
 export interface UserRow {
@@ -7,23 +7,29 @@ export interface UserRow {
   name: string;
   email: string;
   role: Role;
+  language: Language;
 }
+
+const USER_COLUMNS = ['id', 'code', 'name', 'email', 'role', 'language'] as const;
 
 export function createUserRepository(db: Db) {
   return {
     async findById(id: number): Promise<UserRow | undefined> {
-      return db.selectFrom('users').select(['id', 'code', 'name', 'email', 'role']).where('id', '=', id).executeTakeFirst();
+      return db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
     },
     async findByCode(code: string): Promise<UserRow | undefined> {
-      return db.selectFrom('users').select(['id', 'code', 'name', 'email', 'role']).where('code', '=', code).executeTakeFirst();
+      return db.selectFrom('users').select(USER_COLUMNS).where('code', '=', code).executeTakeFirst();
     },
     async listAll(): Promise<UserRow[]> {
-      return db.selectFrom('users').select(['id', 'code', 'name', 'email', 'role']).orderBy('code').execute();
+      return db.selectFrom('users').select(USER_COLUMNS).orderBy('code').execute();
     },
     async findCredentials(code: string) {
       return db.selectFrom('users').select(['id', 'password_hash']).where('code', '=', code).executeTakeFirst();
     },
-    async insert(user: Omit<UserRow, 'id'> & { passwordHash: string }, at: Date): Promise<number> {
+    async setLanguage(id: number, language: Language): Promise<void> {
+      await db.updateTable('users').set({ language }).where('id', '=', id).execute();
+    },
+    async insert(user: Omit<UserRow, 'id' | 'language'> & { passwordHash: string }, at: Date): Promise<number> {
       const row = await db
         .insertInto('users')
         .values({
@@ -45,4 +51,4 @@ export function createUserRepository(db: Db) {
 }
 export type UserRepository = ReturnType<typeof createUserRepository>;
 
-export const toMe = (user: UserRow): Me => ({ code: user.code, name: user.name, role: user.role });
+export const toMe = (user: UserRow): Me => ({ code: user.code, name: user.name, role: user.role, language: user.language });

@@ -7,6 +7,7 @@ export interface UsersTable {
   email: string;
   role: 'user' | 'admin';
   password_hash: string;
+  language: Generated<'et' | 'en'>;
   created_at: string;
 }
 

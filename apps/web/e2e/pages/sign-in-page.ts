@@ -8,7 +8,8 @@ export class SignInPage {
     await this.page.getByLabel('Kasutaja kood').fill(code);
     await this.page.getByLabel('Parool').fill(password);
     await this.page.getByRole('button', { name: 'Logi sisse' }).click();
-    await this.page.getByRole('button', { name: /Logi välja/ }).waitFor();
+    // Signed in: the header offers to sign out (in the user's own language).
+    await this.page.getByRole('button', { name: /Logi välja|Sign out/ }).waitFor();
   }
 
   async signOut(): Promise<void> {

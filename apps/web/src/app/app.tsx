@@ -8,6 +8,7 @@ import { SignInPage } from '../features/auth/components/sign-in-page';
 import { getDeployment } from '../lib/get-deployment';
 import { translateError } from '../lib/translate-error';
 import { Layout } from './layout';
+import { setLanguage } from '../i18n';
 import { usePath } from './router';
 import { renderRoute } from './routes';
 
@@ -20,7 +21,10 @@ export function App() {
 
   useEffect(() => {
     Promise.all([getMe(), getDeployment()])
-      .then(([me, deployment]) => setSession({ state: 'ready', me, deployment }))
+      .then(([me, deployment]) => {
+        if (me) setLanguage(me.language);
+        setSession({ state: 'ready', me, deployment });
+      })
       .catch((error: unknown) => setSession({ state: 'failed', error }));
   }, []);
 
@@ -34,7 +38,10 @@ export function App() {
   }
 
   const { me, deployment } = session;
-  const setMe = (next: Me | null) => setSession({ state: 'ready', me: next, deployment });
+  const setMe = (next: Me | null) => {
+    if (next) setLanguage(next.language);
+    setSession({ state: 'ready', me: next, deployment });
+  };
   const onSignOut = () => void signOut().finally(() => setMe(null));
 
   return (

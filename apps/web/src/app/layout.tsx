@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { saveLanguage } from '../features/auth/api/save-language';
 import { languages, setLanguage, type Language } from '../i18n';
 import { navRoutes, type RouteContext } from './routes';
 
@@ -13,6 +14,11 @@ interface LayoutProps {
 
 export function Layout({ context, path, onSignOut, children }: LayoutProps) {
   const me = context?.me;
+  const chooseLanguage = (language: Language) => {
+    setLanguage(language);
+    // Remembered per user; a failure here only means the next browser starts in the old language.
+    if (me) void saveLanguage(language).catch(() => undefined);
+  };
   const { t, i18n } = useTranslation();
   const link = (to: string, label: string) => (
     <a
@@ -38,7 +44,7 @@ export function Layout({ context, path, onSignOut, children }: LayoutProps) {
         <div className="topbar__end">
           <label className="topbar__language">
             <span className="visually-hidden">{t('app.language')}</span>
-            <select value={i18n.language} onChange={(event) => setLanguage(event.target.value as Language)}>
+            <select value={i18n.language} onChange={(event) => chooseLanguage(event.target.value as Language)}>
               {languages.map((language) => (
                 <option key={language} value={language}>
                   {language.toUpperCase()}

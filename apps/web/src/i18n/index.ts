@@ -3,8 +3,9 @@ import { initReactI18next } from 'react-i18next';
 import { en } from './en/index';
 import { et } from './et/index';
 
-export const languages = ['et', 'en'] as const;
-export type Language = (typeof languages)[number];
+import { languages, type Language } from '@saatja/core';
+
+export { languages, type Language };
 
 const STORAGE_KEY = 'saatja.language';
 
@@ -13,6 +14,7 @@ function storedLanguage(): Language {
   return stored === 'en' ? 'en' : 'et';
 }
 
+/** Show the UI in `language` (and remember it in this browser for the sign-in page). */
 export function setLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);
   document.documentElement.lang = language;
