@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -79,7 +79,13 @@ export function analyseBundle(root: string): Contribution[] {
     const totals = new Map<string, string[]>();
     for (const asset of entryAssets(outDir).filter(({ kind }) => kind === 'js')) {
       const code = readFileSync(path.join(outDir, asset.file), 'utf8');
-      const map = JSON.parse(readFileSync(path.join(outDir, `${asset.file}.map`), 'utf8')) as { sources: string[]; mappings: string };
+      const mapFile = path.join(outDir, `${asset.file}.map`);
+      // The bundler's own runtime chunk has no source map; it is the bundler's, count it so.
+      if (!existsSync(mapFile)) {
+        totals.set('(bundler runtime)', (totals.get('(bundler runtime)') ?? []).concat(code));
+        continue;
+      }
+      const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; mappings: string };
       for (const [owner, pieces] of attribute(code, map)) totals.set(owner, (totals.get(owner) ?? []).concat(pieces));
     }
     return [...totals]

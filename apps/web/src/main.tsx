@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import './i18n';
+import { i18nReady } from './i18n';
 import './styles.css';
 
+await i18nReady;
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -16,7 +16,7 @@ export function checkTargetFrom(options: SMTPTransport.Options): CheckTarget {
     address: servername ? options.host : undefined,
     port: Number(options.port ?? (options.secure ? 465 : 587)),
     security,
-    tls: { ca: tls.ca, minVersion: tls.minVersion },
+    tls: { ca: tls.ca, minVersion: tls.minVersion, secureContext: tls.secureContext },
     auth: credentialsOf(options.auth),
   };
 }

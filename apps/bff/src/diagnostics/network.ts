@@ -4,7 +4,7 @@ import { connect as connectTls, type ConnectionOptions, type TLSSocket } from 'n
 import { socketError, timeoutError, withTimeout, checkError } from './check-error';
 
 /** What a TLS handshake trusts and accepts; from the same options nodemailer gets (buildTransport). */
-export type TlsSettings = Pick<ConnectionOptions, 'ca' | 'minVersion'>;
+export type TlsSettings = Pick<ConnectionOptions, 'ca' | 'minVersion' | 'secureContext'>;
 
 /** Errors after a step has finished are reported by whoever reads the socket next; none may crash the process. */
 const ignore = () => {};

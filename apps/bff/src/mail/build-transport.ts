@@ -1,5 +1,5 @@
 import { isIP } from 'node:net';
-import { rootCertificates } from 'node:tls';
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
 import { assertNever, type EffectiveTransport, type Owner, type TlsMode } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { RelayConfig } from '../config';
@@ -28,11 +28,25 @@ export interface TransportContext {
   m365AccessToken(owner: Owner, mailbox: string): Promise<{ user: string; accessToken: string }>;
 }
 
+/**
+ * One TLS context per deployment's CA list: building it parses Node's ~150 root certificates
+ * (~30 ms of CPU), far more than the rest of a send. Keyed weakly by the config's own array.
+ */
+const secureContexts = new WeakMap<readonly string[], SecureContext>();
+
+function secureContextFor(extraCas: readonly string[]): SecureContext {
+  let context = secureContexts.get(extraCas);
+  if (!context) {
+    context = createSecureContext({ ca: extraCas.length > 0 ? [...rootCertificates, ...extraCas] : undefined, minVersion: 'TLSv1.2' });
+    secureContexts.set(extraCas, context);
+  }
+  return context;
+}
+
 /** TLS never weakened: SSL is implicit TLS, STARTTLS is required, certificates always verified. */
 function tlsOptions(security: TlsMode, extraCas: readonly string[], servername?: string): Partial<SMTPTransport.Options> {
   const tls = {
-    ca: extraCas.length > 0 ? [...rootCertificates, ...extraCas] : undefined,
-    minVersion: 'TLSv1.2' as const,
+    secureContext: secureContextFor(extraCas),
     // Connecting to a pinned address: the certificate is still checked against the name.
     ...(servername && isIP(servername) === 0 ? { servername } : {}),
   };

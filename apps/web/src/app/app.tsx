@@ -1,5 +1,5 @@
 import type { Me, PublicDeployment } from '@saatja/core';
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../components/ui/banner';
 import { getMe } from '../features/auth/api/get-me';
@@ -22,7 +22,7 @@ export function App() {
   useEffect(() => {
     Promise.all([getMe(), getDeployment()])
       .then(([me, deployment]) => {
-        if (me) setLanguage(me.language);
+        if (me) void setLanguage(me.language);
         setSession({ state: 'ready', me, deployment });
       })
       .catch((error: unknown) => setSession({ state: 'failed', error }));
@@ -39,14 +39,18 @@ export function App() {
 
   const { me, deployment } = session;
   const setMe = (next: Me | null) => {
-    if (next) setLanguage(next.language);
+    if (next) void setLanguage(next.language);
     setSession({ state: 'ready', me: next, deployment });
   };
   const onSignOut = () => void signOut().finally(() => setMe(null));
 
   return (
     <Layout context={me ? { me, deployment, navigate } : null} path={path} onSignOut={onSignOut}>
-      {me ? renderRoute(path, { me, deployment, navigate }) : <SignInPage onSignedIn={setMe} />}
+      {me ? (
+        <Suspense fallback={<p className="page" aria-busy="true">{t('app.loading')}</p>}>{renderRoute(path, { me, deployment, navigate })}</Suspense>
+      ) : (
+        <SignInPage onSignedIn={setMe} />
+      )}
     </Layout>
   );
 }

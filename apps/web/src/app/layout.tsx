@@ -15,7 +15,7 @@ interface LayoutProps {
 export function Layout({ context, path, onSignOut, children }: LayoutProps) {
   const me = context?.me;
   const chooseLanguage = (language: Language) => {
-    setLanguage(language);
+    void setLanguage(language);
     // Remembered per user; a failure here only means the next browser starts in the old language.
     if (me) void saveLanguage(language).catch(() => undefined);
   };

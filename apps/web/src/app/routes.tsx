@@ -1,11 +1,13 @@
 import type { Me, PublicDeployment } from '@saatja/core';
-import type { ReactNode } from 'react';
-import { SettingsPage } from '../features/admin/components/settings-page';
-import { UsersPage } from '../features/admin/components/users-page';
+import { lazy, type ReactNode } from 'react';
 import { CardPage } from '../features/card/components/card-page';
-import { DevMailboxPage } from '../features/dev-mailbox/components/dev-mailbox-page';
-import { EventsPage } from '../features/events/components/events-page';
-import { SendLogPage } from '../features/send-log/components/send-log-page';
+
+// Pages other than the card load on demand, so the card — what most users open — loads least.
+const SettingsPage = lazy(() => import('../features/admin/components/settings-page').then((m) => ({ default: m.SettingsPage })));
+const UsersPage = lazy(() => import('../features/admin/components/users-page').then((m) => ({ default: m.UsersPage })));
+const DevMailboxPage = lazy(() => import('../features/dev-mailbox/components/dev-mailbox-page').then((m) => ({ default: m.DevMailboxPage })));
+const EventsPage = lazy(() => import('../features/events/components/events-page').then((m) => ({ default: m.EventsPage })));
+const SendLogPage = lazy(() => import('../features/send-log/components/send-log-page').then((m) => ({ default: m.SendLogPage })));
 
 export interface RouteContext {
   me: Me;

@@ -1,9 +1,7 @@
+import { languages, type Language } from '@saatja/core';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en/index';
 import { et } from './et/index';
-
-import { languages, type Language } from '@saatja/core';
 
 export { languages, type Language };
 
@@ -14,20 +12,30 @@ function storedLanguage(): Language {
   return stored === 'en' ? 'en' : 'et';
 }
 
+/** Estonian ships with the app; English loads the first time someone chooses it. */
+async function loadMessages(language: Language): Promise<void> {
+  if (language === 'et' || i18n.hasResourceBundle(language, 'translation')) return;
+  const { en } = await import('./en/index');
+  i18n.addResourceBundle('en', 'translation', en);
+}
+
 /** Show the UI in `language` (and remember it in this browser for the sign-in page). */
-export function setLanguage(language: Language): void {
+export async function setLanguage(language: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, language);
+  await loadMessages(language);
+  await i18n.changeLanguage(language);
   document.documentElement.lang = language;
-  void i18n.changeLanguage(language);
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { et: { translation: et }, en: { translation: en } },
-  lng: storedLanguage(),
+  resources: { et: { translation: et } },
+  lng: 'et',
   fallbackLng: 'et',
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
+
+/** Resolves once the browser's last language is loaded; the app renders after it. */
+export const i18nReady = setLanguage(storedLanguage());
 
 export { i18n };
