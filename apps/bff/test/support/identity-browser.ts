@@ -1,61 +1,6 @@
-import { request } from 'node:https';
+import { load, parseForm } from '@saatja/identity-emulator/testing';
 
-/**
- * A browser without JavaScript for the identity emulator's sign-in and consent pages (copied in
- * small from @saatja/identity-emulator's own test support). Redirects are not followed.
- */
-export interface Page {
-  status: number;
-  location: string | null;
-  body: string;
-}
-
-export function load(url: string | URL, ca: string, form?: Record<string, string>): Promise<Page> {
-  const body = form === undefined ? undefined : new URLSearchParams(form).toString();
-  return new Promise((resolve, reject) => {
-    const headers = body === undefined ? {} : { 'Content-Type': 'application/x-www-form-urlencoded' };
-    const req = request(url, { method: body === undefined ? 'GET' : 'POST', ca, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, location: res.headers.location ?? null, body: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-interface ParsedForm {
-  action: string;
-  values: Record<string, string>;
-  buttons: { name: string; value: string; label: string }[];
-}
-
-const unescapeHtml = (value: string) => value.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
-
-function attribute(attributes: string, name: string): string | undefined {
-  const raw = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
-  return raw === undefined ? undefined : unescapeHtml(raw);
-}
-
-/** Just enough HTML reading for the emulator's own pages (attribute order as it writes them). */
-function parseForm(html: string): ParsedForm {
-  const action = /<form method="post" action="([^"]*)">/.exec(html)?.[1];
-  if (action === undefined) throw new Error(`No form on the page:\n${html}`);
-  const values: Record<string, string> = {};
-  for (const match of html.matchAll(/<input ([^>]*)>/g)) {
-    const name = attribute(match[1] ?? '', 'name');
-    const value = attribute(match[1] ?? '', 'value');
-    if (name !== undefined && value !== undefined) values[name] = value;
-  }
-  const buttons = [...html.matchAll(/<button type="submit"([^>]*)>([^<]*)<\/button>/g)].map((match) => ({
-    name: attribute(match[1] ?? '', 'name') ?? '',
-    value: attribute(match[1] ?? '', 'value') ?? '',
-    label: match[2] ?? '',
-  }));
-  return { action: unescapeHtml(action), values, buttons };
-}
-
+/** The emulator's sign-in and consent pages, driven the way a person would, without JavaScript. */
 export interface Credentials {
   email: string;
   password: string;
