@@ -45,6 +45,24 @@ for (const width of [375, 1280]) {
     await expect(card.status(/Testkiri saadeti/)).toBeVisible();
     await shot('card-reply-to-sent');
 
+    await card.mailSender.selectOption({ label: 'SMTP' });
+    await card.server.fill('localhost');
+    await card.port.selectOption('25');
+    await card.save();
+    await card.expectSaved();
+    await page.getByRole('button', { name: 'Kontrolli ühendust' }).click();
+    await expect(page.getByRole('list', { name: 'Kontrolli sammud' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Testkiri' }).getByRole('alert').or(page.getByRole('region', { name: 'Testkiri' }).getByRole('status'))).not.toBeEmpty();
+    await shot('card-check-failed');
+
+    const nav = page.getByRole('navigation', { name: 'Peamenüü' });
+    await nav.getByRole('link', { name: 'Sündmused' }).click();
+    await expect(page.getByRole('heading', { name: 'Sündmused', level: 1 })).toBeVisible();
+    await shot('events');
+    await nav.getByRole('link', { name: 'Saatmislogi' }).click();
+    await expect(page.getByRole('heading', { name: 'Saatmislogi', level: 1 })).toBeVisible();
+    await shot('send-log');
+
     await new UsersPage(page).open();
     await expect(new UsersPage(page).row('JAAN')).toBeVisible();
     await shot('admin-users');
