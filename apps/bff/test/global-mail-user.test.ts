@@ -45,6 +45,8 @@ const setGlobal = (code: string | null) => admin.call('PUT', '/admin/settings', 
 describe('the global mail user', () => {
   it('when an admin sets it, then a default-mode user sends through its server with its credentials', async () => {
     expect((await setGlobal('MARI')).status).toBe(200);
+    expect((await admin.call('GET', '/card')).json).toMatchObject({ mailSender: { inherited: null, inheritedBy: 1 } });
+    expect((await jaan.call('GET', '/card')).json).toMatchObject({ mailSender: { inherited: { code: 'MARI' }, inheritedBy: null } });
     expect((await jaan.call('POST', '/card/test-mail', {})).status).toBe(200);
     const mail = await companyServer.waitForMail();
     expect(mail).toMatchObject({ authUser: 'info', envelope: { from: 'jaan@firma.ee' } });

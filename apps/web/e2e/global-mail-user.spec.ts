@@ -80,3 +80,13 @@ test('when a non-admin tries the admin pages or their API, then they are refused
   expect((await page.request.get('/api/card/effective')).ok()).toBe(true);
   expect(await (await page.request.get('/api/card/effective')).json()).toMatchObject({ provenance: { server: 'global', globalUserCode: 'MARI' } });
 });
+
+test('when the global mail user opens their own card, then it says who depends on it and warns before leaving the own server', async ({ page }) => {
+  const signIn = new SignInPage(page);
+  await signIn.signOut();
+  await signIn.signIn(DEMO.admin.code, DEMO.admin.password);
+  const card = new CardPage(page);
+  await expect(card.status(/sinu seadistuse kaudu saadab kirju 1 kasutajat/)).toBeVisible();
+  await card.mailSender.selectOption({ label: 'Directo (vaikimisi)' });
+  await expect(card.status(/lähevad nende 1 kasutaja kirjad Directo serveri kaudu/)).toBeVisible();
+});

@@ -44,6 +44,7 @@ test('when a default-mode user sends a test mail, then it reaches the relay from
   expect(mail.envelope.to).toEqual([DEMO.user.email]);
   expect(mail.headers.from).toBe(`"Jaan Tamm" <${DEMO.user.email}>`);
   expect(mail.headers.replyTo).toBeNull();
+  expect(mail.headers.sender).toBeNull();
 });
 
 test('when a Reply-To user sends a test mail, then it leaves as the company event mailbox with Reply-To the card e-mail', async ({ page, stack }) => {
@@ -56,7 +57,10 @@ test('when a Reply-To user sends a test mail, then it leaves as the company even
   await expect(card.status(/Testkiri saadeti/)).toBeVisible();
   const mail = await stack.relay.waitForMail();
   expect(mail.headers.from).toBe('"Jaan Tamm" <ounapuupoderou@event.data.directo.ee>');
+  expect(mail.headers.sender).toBe('ounapuupoderou@event.data.directo.ee');
   expect(mail.headers.replyTo).toBe(DEMO.user.email);
+  // Bounces must come back to the event mailbox, so it is the envelope sender too.
+  expect(mail.envelope.from).toBe('ounapuupoderou@event.data.directo.ee');
   expect(mail.envelope.to).toEqual([DEMO.user.email]);
 });
 

@@ -28,6 +28,8 @@ export interface PublicCard {
     smtp: PublicSmtpSettings | null;
     /** The global mail user, when one is set and is not this card's user (SPEC §3). */
     inherited: { code: string; server: ServerRef | null } | null;
+    /** When this card's user is the global mail user: how many users send through its configuration. */
+    inheritedBy: number | null;
   };
 }
 

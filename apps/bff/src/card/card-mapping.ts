@@ -40,7 +40,13 @@ export interface InheritedServer {
 }
 
 /** The card as the browser sees it: the password only as `passwordSet`. */
-export function toPublicCard(user: UserRow, settings: MailSettingsRow | undefined, inherited: InheritedServer | null): PublicCard {
+/** How the card relates to the global mail user: inherits from it, or is it (and how many inherit). */
+export interface GlobalRelation {
+  inherited: InheritedServer | null;
+  inheritedBy: number | null;
+}
+
+export function toPublicCard(user: UserRow, settings: MailSettingsRow | undefined, relation: GlobalRelation): PublicCard {
   const smtp = savedSmtp(settings);
   return {
     code: user.code,
@@ -56,7 +62,8 @@ export function toPublicCard(user: UserRow, settings: MailSettingsRow | undefine
         user: smtp.user,
         passwordSet: smtp.hasPassword,
       },
-      inherited,
+      inherited: relation.inherited,
+      inheritedBy: relation.inheritedBy,
     },
   };
 }

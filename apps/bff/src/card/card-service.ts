@@ -66,7 +66,7 @@ export function createCardService(deps: CardServiceDeps) {
 
   return {
     async getCard(user: UserRow): Promise<PublicCard> {
-      return toPublicCard(user, await mailSettings.find(user.id), await deps.globalMailUser.inheritedFor(user));
+      return toPublicCard(user, await mailSettings.find(user.id), await deps.globalMailUser.relationOf(user));
     },
 
     async saveCard(actor: UserRow, user: UserRow, input: CardInput): Promise<PublicCard> {
@@ -84,7 +84,7 @@ export function createCardService(deps: CardServiceDeps) {
         });
         return next;
       });
-      return toPublicCard({ ...user, ...profile }, next, inherited);
+      return toPublicCard({ ...user, ...profile }, next, await deps.globalMailUser.relationOf(user));
     },
   };
 }

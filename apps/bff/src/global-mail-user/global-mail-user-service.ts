@@ -9,7 +9,7 @@ import {
 } from '@saatja/core';
 import { createAuditLog } from '../audit/audit-log';
 import { createUserRepository, type UserRow } from '../auth/user-repository';
-import { senderMode, toMailProfile, type InheritedServer } from '../card/card-mapping';
+import { senderMode, toMailProfile, type GlobalRelation, type InheritedServer } from '../card/card-mapping';
 import { createMailSettingsRepository, type MailSettingsRow } from '../card/mail-settings-repository';
 import type { Db } from '../db/database';
 import { fieldError } from '../http/app-error';
@@ -47,14 +47,37 @@ export function createGlobalMailUserService(deps: { db: Db; deployment: Deployme
     return resolveEffectiveConfig(toMailProfile(user, settings), global?.profile ?? null, deps.deployment);
   }
 
+  /** Every user's effective configuration if `code` were the global mail user (the admin's preview). */
+async function preview(code: string | null): Promise<UserMailOverview[]> {
+    const global = await load(code);
+    const rows = await users.listAll();
+    return Promise.all(
+      rows.map(async (user) => {
+        const settings = await mailSettings.find(user.id);
+        return { code: user.code, name: user.name, role: user.role, mode: senderMode(settings), effective: resolve(user, settings, global) };
+      }),
+    );
+  }
+
+  function inherited(user: UserRow, global: GlobalMailUser | null): InheritedServer | null {
+    if (!global || global.user.id === user.id) return null;
+    return { code: global.user.code, server: ownServerOf(global.profile) };
+  }
+
   return {
     current,
     currentCode: () => system.get(MAIL_SENDING_USER),
 
     async inheritedFor(user: UserRow): Promise<InheritedServer | null> {
+      return inherited(user, await current());
+    },
+
+    /** The card's relation to the global mail user, for the card page (see GlobalRelation). */
+    async relationOf(user: UserRow): Promise<GlobalRelation> {
       const global = await current();
-      if (!global || global.user.id === user.id) return null;
-      return { code: global.user.code, server: ownServerOf(global.profile) };
+      if (global?.user.id !== user.id) return { inherited: inherited(user, global), inheritedBy: null };
+      const everyone = await preview(global.user.code);
+      return { inherited: null, inheritedBy: everyone.filter((row) => row.effective.provenance.server === 'global').length };
     },
 
     async effectiveFor(user: UserRow): Promise<{ effective: EffectiveConfig; global: GlobalMailUser | null }> {
@@ -62,17 +85,7 @@ export function createGlobalMailUserService(deps: { db: Db; deployment: Deployme
       return { effective: resolve(user, await mailSettings.find(user.id), global), global };
     },
 
-    /** Every user's effective configuration if `code` were the global mail user (the admin's preview). */
-    async preview(code: string | null): Promise<UserMailOverview[]> {
-      const global = await load(code);
-      const rows = await users.listAll();
-      return Promise.all(
-        rows.map(async (user) => {
-          const settings = await mailSettings.find(user.id);
-          return { code: user.code, name: user.name, role: user.role, mode: senderMode(settings), effective: resolve(user, settings, global) };
-        }),
-      );
-    },
+    preview,
 
     async set(actor: UserRow, code: string | null): Promise<void> {
       const candidate = await load(code);

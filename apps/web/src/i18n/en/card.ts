@@ -24,6 +24,8 @@ export const card: Messages['card'] = {
   sendingIps: 'If your server restricts access by IP, allow these {{vendor}} sending IPs: {{ips}}',
   m365User: 'User (Microsoft 365 e-mail address)',
   inheritedServer: 'The mail sending user {{code}}’s server is {{server}}. Leave Server empty to use it, and fill only User and Password to send with your own account.',
+  globalUser: 'You are the company’s mail sending user: {{count}} users send their mail through your configuration.',
+  globalUserLeaving: 'If you save this choice, the mail of those {{count}} users goes through the {{vendor}} server until your card has its own server again.',
   save: 'Save',
   saved: 'The card is saved.',
   saveFailed: 'Saving failed. Check the marked fields.',

@@ -22,6 +22,8 @@ export const card = {
   sendingIps: 'Kui piirad serveris ligipääsu IP järgi, luba need {{vendor}} saatvad IP-d: {{ips}}',
   m365User: 'Kasutaja (Microsoft 365 e-posti aadress)',
   inheritedServer: 'Meili saatmise kasutaja {{code}} server on {{server}}. Jäta Server tühjaks, et seda kasutada, ja täida ainult Kasutaja ja Parool, kui saadad oma kontoga.',
+  globalUser: 'Oled ettevõtte meili saatmise kasutaja: sinu seadistuse kaudu saadab kirju {{count}} kasutajat.',
+  globalUserLeaving: 'Kui salvestad selle valiku, lähevad nende {{count}} kasutaja kirjad {{vendor}} serveri kaudu, kuni sinu kaardil on taas oma server.',
   save: 'Salvesta',
   saved: 'Kaart on salvestatud.',
   saveFailed: 'Salvestamine ebaõnnestus. Vaata üle märgitud väljad.',

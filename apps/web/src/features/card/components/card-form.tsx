@@ -76,6 +76,7 @@ export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps)
             ))}
           </select>
         </Field>
+        {card.mailSender.inheritedBy !== null && <GlobalUserNotice count={card.mailSender.inheritedBy} leaving={mode === 'default' || mode === 'replyTo'} vendor={vendor} />}
         {mode === 'smtp' && <SmtpFields deployment={deployment} passwordSet={card.mailSender.smtp?.passwordSet ?? false} inherited={card.mailSender.inherited} />}
         {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} />}
         <div className="actions">
@@ -118,5 +119,16 @@ function M365Fields({ userCode, onSaved }: { userCode?: string | undefined; onSa
       </Field>
       <M365Connection userCode={userCode} onCardSaved={onSaved} />
     </fieldset>
+  );
+}
+
+/** Shown on the global mail user's own card: saving it changes other people's mail too (SPEC §3). */
+function GlobalUserNotice({ count, leaving, vendor }: { count: number; leaving: boolean; vendor: string }) {
+  const { t } = useTranslation();
+  return (
+    <Banner tone={leaving ? 'warning' : 'info'}>
+      {t('card.globalUser', { count })}
+      {leaving && <span> {t('card.globalUserLeaving', { vendor, count })}</span>}
+    </Banner>
   );
 }
