@@ -62,6 +62,8 @@ test('when every page and state is checked with axe, then nothing serious or cri
 
 test('when the SMTP card is filled and saved with the keyboard alone, then it works and focus stays visible', async ({ page }) => {
   await page.goto('/');
+  // The app renders after its first requests; tabbing before that would land nowhere.
+  await expect(page.getByRole('button', { name: 'Logi sisse' })).toBeVisible();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await expect(page.getByLabel('Kasutaja kood')).toBeFocused();

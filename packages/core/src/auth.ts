@@ -1,8 +1,10 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 export const signInSchema = z.object({
-  code: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(64, { error: 'tooLong' }),
-  password: z.string({ error: 'required' }).min(1, { error: 'required' }).max(256, { error: 'tooLong' }),
+  code: z
+    .string({ error: 'required' })
+    .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' })),
+  password: z.string({ error: 'required' }).check(z.minLength(1, { error: 'required' }), z.maxLength(256, { error: 'tooLong' })),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
 
@@ -11,21 +13,20 @@ const MIN_PASSWORD_LENGTH = 10;
 
 const newPasswordSchema = z
   .string({ error: 'required' })
-  .min(MIN_PASSWORD_LENGTH, { error: 'password.tooShort' })
-  .max(256, { error: 'tooLong' });
+  .check(z.minLength(MIN_PASSWORD_LENGTH, { error: 'password.tooShort' }), z.maxLength(256, { error: 'tooLong' }));
 
 export const userCodeSchema = z
   .string({ error: 'required' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[A-Z0-9_-]{1,20}$/, { error: 'code.invalid' });
+  .check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z0-9_-]{1,20}$/, { error: 'code.invalid' }));
 
 /** An admin creating a user (SPEC §6). */
 export const createUserInputSchema = z.object(
   {
     code: userCodeSchema,
-    name: z.string({ error: 'required' }).trim().min(1, { error: 'required' }).max(100, { error: 'tooLong' }),
-    email: z.string({ error: 'required' }).trim().pipe(z.email({ error: 'email.invalid' })),
+    name: z
+      .string({ error: 'required' })
+      .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(100, { error: 'tooLong' })),
+    email: z.pipe(z.string({ error: 'required' }).check(z.trim()), z.email({ error: 'email.invalid' })),
     role: z.enum(['user', 'admin'], { error: 'required' }),
     password: newPasswordSchema,
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { emailSchema } from './mail-settings';
 
 /** The only resource scope Saatja asks for: a Graph-audience token would get `535 5.7.3` (SPEC §2). */
@@ -18,7 +18,7 @@ export function isSameMailbox(a: string, b: string): boolean {
 export const m365StartInputSchema = z.object({ user: emailSchema }, { error: 'required' });
 export type M365StartInput = z.infer<typeof m365StartInputSchema>;
 
-const queryValue = (max: number) => z.string().min(1).max(max).optional();
+const queryValue = (max: number) => z.optional(z.string().check(z.minLength(1), z.maxLength(max)));
 
 /**
  * The redirect back from the identity provider (response_mode=query): `code` or `error`, and
@@ -78,8 +78,8 @@ export function displayableAadCode(error: { error: string | null; description?: 
   return aadErrorCode(error.description) ?? (error.error !== null && /^[a-z_]{1,64}$/.test(error.error) ? error.error : null);
 }
 
-const account = z.string().min(1).max(320);
-const code = z.string().regex(/^[A-Za-z0-9_]{1,64}$/).nullable();
+const account = z.string().check(z.minLength(1), z.maxLength(320));
+const code = z.nullable(z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/)));
 
 /** How an "Authenticate Microsoft 365" attempt ended, as the popup reports it to the card. */
 export const m365AuthResultSchema = z.discriminatedUnion('outcome', [

@@ -2,7 +2,11 @@ import type { ApiErrorBody, ErrorCode, FieldErrors } from '@saatja/core';
 import { toFieldErrors } from '@saatja/core';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
-import type { z } from 'zod';
+import { z } from 'zod/mini';
+
+// zod/mini loads no locale: an issue without its own error key (e.g. `?before=abc` of the send log)
+// would read "Invalid input". Keep classic zod's English messages in the BFF's answers.
+z.config(z.locales.en());
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 422,
@@ -35,8 +39,8 @@ export function fieldError(field: string, error: string): AppError {
 }
 
 /** Parse with a shared core schema; bad input becomes field errors and changes nothing. */
-export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
-  const result = schema.safeParse(body);
+export function parseBody<S extends z.core.$ZodType>(schema: S, body: unknown): z.output<S> {
+  const result = z.safeParse(schema, body);
   if (!result.success) throw new AppError('validation', { fields: toFieldErrors(result.error.issues) });
   return result.data;
 }

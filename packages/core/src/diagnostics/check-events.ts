@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { emailSchema } from '../mail-settings';
 import type { Diagnosis } from './classify-failure';
 import type { CertificateSummary } from './smtp-failure';
@@ -9,7 +9,7 @@ import type { CertificateSummary } from './smtp-failure';
  */
 export const checkInputSchema = z.object({
   mode: z.enum(['dryRun', 'send'], { error: 'required' }),
-  to: emailSchema.optional(),
+  to: z.optional(emailSchema),
 });
 export type CheckInput = z.infer<typeof checkInputSchema>;
 export type CheckMode = CheckInput['mode'];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /** What kind of attempt a send log entry records. */
 export type SendLogKind = 'test' | 'check' | 'send';
@@ -26,7 +26,7 @@ export interface PublicSendLogEntry {
 }
 
 /** The send log's query: `?before=<id>` pages back from an entry. */
-export const sendLogQuerySchema = z.object({ before: z.coerce.number().int().positive().optional() }).strict();
+export const sendLogQuerySchema = z.strictObject({ before: z.optional(z.coerce.number().check(z.int(), z.positive())) });
 export type SendLogQuery = z.infer<typeof sendLogQuerySchema>;
 
 /** Entries per page of the send log, newest first; a full page means there may be older ones. */

@@ -1,13 +1,13 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { EventKind } from './classify-inbound';
 import { eventKinds } from './classify-inbound';
 import type { BounceReason } from './status-reason';
 
 /** GET /api/events: filters, parsed alike by the Events view and the BFF. */
 export const eventsQuerySchema = z.object({
-  kind: z.enum(eventKinds, { error: 'kind.invalid' }).optional(),
+  kind: z.optional(z.enum(eventKinds, { error: 'kind.invalid' })),
   /** Only events received at or after this instant. */
-  since: z.iso.datetime({ offset: true, error: 'since.invalid' }).optional(),
+  since: z.optional(z.iso.datetime({ offset: true, error: 'since.invalid' })),
 });
 export type EventsQuery = z.infer<typeof eventsQuerySchema>;
 
