@@ -103,7 +103,7 @@ export function createApp(deps: AppDeps): Express {
   api.use(requestLog(logger));
   api.use(express.json({ limit: '32kb' }));
   api.use(csrfGuard(config.publicOrigin));
-  api.use(loadSession(sessions, users, cookie));
+  api.use(loadSession(sessions, cookie));
   api.get('/deployment', (_req, res) => {
     const deployment: PublicDeployment = {
       vendorName: config.vendorName,

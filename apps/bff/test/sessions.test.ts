@@ -32,16 +32,16 @@ describe('database sessions', () => {
 
   it('when the store is opened again (a restart or another instance), then the session is still valid', async () => {
     const id = await createSessionStore(db, now).create(1);
-    expect(await createSessionStore(db, now).find(id)).toEqual({ userId: 1 });
+    expect(await createSessionStore(db, now).find(id)).toMatchObject({ userId: 1, user: { code: 'A' } });
   });
 
   it('when the session was idle too long, then it is gone', async () => {
     const store = createSessionStore(db, now);
     const id = await store.create(1);
     clock += SESSION_IDLE_MS - 60_000;
-    expect(await store.find(id)).toEqual({ userId: 1 });
+    expect(await store.find(id)).toMatchObject({ userId: 1, user: { code: 'A' } });
     clock += SESSION_IDLE_MS - 1000;
-    expect(await store.find(id)).toEqual({ userId: 1 });
+    expect(await store.find(id)).toMatchObject({ userId: 1, user: { code: 'A' } });
     clock += SESSION_IDLE_MS;
     expect(await store.find(id)).toBeNull();
     expect(await db.selectFrom('sessions').selectAll().execute()).toHaveLength(0);

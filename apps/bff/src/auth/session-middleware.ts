@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { AppError } from '../http/app-error';
 import { SESSION_ABSOLUTE_MS, type SessionStore } from './session-store';
-import type { UserRepository, UserRow } from './user-repository';
+import type { UserRow } from './user-repository';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -41,13 +41,13 @@ export function clearSessionCookie(res: Response, cookie: SessionCookie): void {
 }
 
 /** Attach the signed-in user, if the cookie names a live session. */
-export function loadSession(sessions: SessionStore, users: UserRepository, cookie: SessionCookie): RequestHandler {
+export function loadSession(sessions: SessionStore, cookie: SessionCookie): RequestHandler {
   return async (req, _res, next) => {
     const id = readCookie(req, cookie.name);
     if (!id) return next();
     const session = await sessions.find(id);
     if (session) {
-      req.user = await users.findById(session.userId);
+      req.user = session.user;
       req.sessionId = id;
     }
     next();

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
+import type { UserRow } from './user-repository';
 
 /** A session ends after this long without a request, ms (8 hours: a working day). */
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
@@ -12,7 +13,8 @@ const hashId = (id: string) => createHash('sha256').update(id).digest('base64url
 
 export interface SessionStore {
   create(userId: number): Promise<string>;
-  find(id: string): Promise<{ userId: number } | null>;
+  /** The session's user, read together with the session (one query on every request). */
+  find(id: string): Promise<{ userId: number; user: UserRow } | null>;
   destroy(id: string): Promise<void>;
 }
 
@@ -35,7 +37,13 @@ export function createSessionStore(db: Db, now: () => Date = () => new Date()): 
       return id;
     },
     async find(id) {
-      const row = await db.selectFrom('sessions').selectAll().where('id_hash', '=', hashId(id)).executeTakeFirst();
+      const row = await db
+        .selectFrom('sessions')
+        .innerJoin('users', 'users.id', 'sessions.user_id')
+        .select(['sessions.id_hash', 'sessions.user_id', 'sessions.last_seen_at', 'sessions.expires_at'])
+        .select(['users.id', 'users.code', 'users.name', 'users.email', 'users.role', 'users.language'])
+        .where('sessions.id_hash', '=', hashId(id))
+        .executeTakeFirst();
       if (!row) return null;
       const at = now();
       const idleSince = at.getTime() - Date.parse(row.last_seen_at);
@@ -46,7 +54,8 @@ export function createSessionStore(db: Db, now: () => Date = () => new Date()): 
       if (idleSince >= TOUCH_INTERVAL_MS) {
         await db.updateTable('sessions').set({ last_seen_at: at.toISOString() }).where('id_hash', '=', row.id_hash).execute();
       }
-      return { userId: row.user_id };
+      const { id: userId, code, name, email, role, language } = row;
+      return { userId, user: { id: userId, code, name, email, role, language } };
     },
     async destroy(id) {
       await db.deleteFrom('sessions').where('id_hash', '=', hashId(id)).execute();
