@@ -5,6 +5,7 @@ import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { authRoutes } from './auth/routes';
+import { cardOwnerByCode } from './admin/card-owner';
 import { adminRoutes, requireAdmin } from './admin/routes';
 import { createUserAdminService } from './admin/user-admin-service';
 import { currentUser, loadSession, requireUser, sessionCookie } from './auth/session-middleware';
@@ -31,7 +32,7 @@ import { sendLogRoutes } from './send-log/routes';
 import { createSendLogRepository } from './send-log/send-log-repository';
 import type { SecretBox } from './secrets/secret-box';
 import { createM365Module } from './m365/m365-module';
-import { adminCardPath, cardOwnerByCode, m365CallbackRoutes, m365CardRoutes } from './m365/routes';
+import { adminCardPath, m365CallbackRoutes, m365CardRoutes } from './m365/routes';
 
 export interface AppDeps {
   config: Config;

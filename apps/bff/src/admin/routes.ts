@@ -5,6 +5,7 @@ import type { UserRepository } from '../auth/user-repository';
 import { cardRoutes, type CardRoutesDeps } from '../card/routes';
 import type { GlobalMailUserService } from '../global-mail-user/global-mail-user-service';
 import { AppError, parseBody } from '../http/app-error';
+import { cardOwnerByCode } from './card-owner';
 import type { UserAdminService } from './user-admin-service';
 
 export const requireAdmin: RequestHandler = (req, _res, next) =>
@@ -47,11 +48,7 @@ export function adminRoutes(deps: CardRoutesDeps & { users: UserRepository; glob
 
   router.use(
     '/users/:code/card',
-    cardRoutes(deps, async (req) => {
-      const user = await deps.users.findByCode(String(req.params.code));
-      if (!user) throw new AppError('notFound');
-      return user;
-    }),
+    cardRoutes(deps, cardOwnerByCode(deps.users)),
   );
 
   return router;

@@ -1,7 +1,7 @@
 import { m365StartInputSchema } from '@saatja/core';
 import { Router, type Request } from 'express';
 import { currentUser } from '../auth/session-middleware';
-import type { UserRepository, UserRow } from '../auth/user-repository';
+import type { UserRow } from '../auth/user-repository';
 import { AppError, parseBody } from '../http/app-error';
 import { sendCallbackPage } from './callback-page';
 import type { M365AuthService } from './m365-auth-service';
@@ -51,14 +51,5 @@ export function m365CallbackRoutes(deps: M365RoutesDeps) {
   });
   return router;
 }
-
-/** The card an admin works on: /admin/users/:code/… */
-export const cardOwnerByCode =
-  (users: UserRepository) =>
-  async (req: Request): Promise<UserRow> => {
-    const user = await users.findByCode(String(req.params.code));
-    if (!user) throw new AppError('notFound');
-    return user;
-  };
 
 export const adminCardPath = (req: Request) => `/admin/users/${encodeURIComponent(String(req.params.code))}`;
