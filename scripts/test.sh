@@ -25,6 +25,7 @@ find_chromium
 cd "$ROOT"
 log "Typecheck"
 "${PNPM[@]}" -r --workspace-concurrency=1 typecheck
+"${PNPM[@]}" exec tsc --noEmit -p bench
 log "Lint"
 "${PNPM[@]}" exec eslint .
 log "Unit and integration tests (vitest), with packages/core coverage"
