@@ -33,6 +33,17 @@ const routes: { method: string; path: string; body?: unknown; expected: Expected
   { method: 'POST', path: '/admin/users/JAAN/card/test-mail', body: {}, expected: adminOnly(200) },
   { method: 'PUT', path: '/admin/users/OLLI/password', body: { password: 'a-new-password-1' }, expected: adminOnly(204) },
   { method: 'POST', path: '/admin/users', body: { code: 'NEW', name: 'New', email: 'new@firma.ee', role: 'user', password: 'a-new-password-1' }, expected: adminOnly(201) },
+  { method: 'POST', path: '/card/check', body: { mode: 'dryRun' }, expected: signedIn(200) },
+  { method: 'POST', path: '/admin/users/JAAN/card/check', body: { mode: 'dryRun' }, expected: adminOnly(200) },
+  { method: 'GET', path: '/send-log', expected: signedIn(200) },
+  { method: 'GET', path: '/events', expected: signedIn(200) },
+  { method: 'GET', path: '/card/m365', expected: signedIn(200) },
+  { method: 'POST', path: '/card/m365/start', body: { user: 'jaan@firma.onmicrosoft.com' }, expected: signedIn(200) },
+  { method: 'DELETE', path: '/card/m365', expected: signedIn(200) },
+  { method: 'GET', path: '/admin/users/JAAN/card/m365', expected: adminOnly(200) },
+  { method: 'POST', path: '/admin/users/JAAN/card/m365/start', body: { user: 'jaan@firma.onmicrosoft.com' }, expected: adminOnly(200) },
+  { method: 'DELETE', path: '/admin/users/JAAN/card/m365', expected: adminOnly(200) },
+  { method: 'POST', path: '/auth/sign-out', expected: everyone(204) },
   { method: 'GET', path: '/no-such-route', expected: everyone(404) },
 ];
 
@@ -52,7 +63,7 @@ async function snapshot() {
 }
 
 beforeAll(async () => {
-  stack = await startTestStack();
+  stack = await startTestStack({ m365: true });
   const admin = apiClient(stack.url);
   await admin.signIn('MARI', 'mari-demo-2026');
   await admin.call('POST', '/admin/users', { code: 'PEEP', name: 'Peep', email: 'peep@firma.ee', role: 'user', password: 'peep-password-1' });

@@ -47,6 +47,10 @@ describe('secrets never leak', () => {
     for (const path of ['/card', '/card/effective', '/auth/me', '/deployment', '/dev/mailbox']) record(await jaan.call('GET', path));
     record(await jaan.call('POST', '/card/test-mail', {}));
     await server.waitForMail();
+    // The step-by-step check streams what the server said at each step, AUTH included.
+    record(await jaan.call('POST', '/card/check', { mode: 'dryRun' }));
+    record(await jaan.call('POST', '/card/check', { mode: 'send' }));
+    for (const path of ['/send-log', '/events', '/card/m365']) record(await jaan.call('GET', path));
     for (const path of ['/admin/users', '/admin/settings', '/admin/users/JAAN/card', '/admin/users/JAAN/card/effective']) record(await admin.call('GET', path));
     record(await admin.call('POST', '/admin/settings/preview', { mailSendingUserCode: 'JAAN' }));
     record(await admin.call('PUT', '/admin/settings', { mailSendingUserCode: 'JAAN' }));
@@ -54,6 +58,8 @@ describe('secrets never leak', () => {
     // A failing login: the server's refusal and the error path must not echo the password either.
     record(await jaan.call('PUT', '/card', smtpCard('nobody', SECRET)));
     record(await jaan.call('POST', '/card/test-mail', {}));
+    record(await jaan.call('POST', '/card/check', { mode: 'dryRun' }));
+    record(await admin.call('GET', '/send-log'));
     record(await jaan.call('PUT', '/card', smtpCard('jaan', `${SECRET}\r\nX-Injected: 1`)));
     record(await jaan.call('POST', '/auth/sign-out'));
 

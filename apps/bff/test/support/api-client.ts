@@ -15,7 +15,9 @@ export function apiClient(baseUrl: string) {
     const setCookie = response.headers.get('set-cookie');
     if (setCookie) cookie = setCookie.split(';')[0] ?? '';
     const text = await response.text();
-    return { status: response.status, text, json: text ? (JSON.parse(text) as Record<string, unknown>) : null };
+    // Streamed answers (NDJSON from the connection check) are read as text only.
+    const isJson = (response.headers.get('content-type') ?? '').startsWith('application/json');
+    return { status: response.status, text, json: text && isJson ? (JSON.parse(text) as Record<string, unknown>) : null };
   }
   return {
     call,
