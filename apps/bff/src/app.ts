@@ -4,6 +4,7 @@ import type { PublicDeployment } from '@saatja/core';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { createAuditLog } from './audit/audit-log';
 import { authRoutes } from './auth/routes';
 import { cardOwnerByCode } from './admin/card-owner';
 import { adminRoutes, requireAdmin } from './admin/routes';
@@ -124,7 +125,7 @@ export function createApp(deps: AppDeps): Express {
   api.use('/admin/users/:code/card/check', requireAdmin, diagnosticsRoutes({ diagnostics, logger }, cardOwnerByCode(users)));
   api.use('/card', requireUser, cardRoutes(cardDeps, async (req) => currentUser(req)));
   api.use('/send-log', requireUser, sendLogRoutes({ sendLog: createSendLogRepository(db) }));
-  api.use('/admin', adminRoutes({ ...cardDeps, users, userAdmin: createUserAdminService({ db, now }) }));
+  api.use('/admin', adminRoutes({ ...cardDeps, users, userAdmin: createUserAdminService({ db, now }), audit: createAuditLog(db, now) }));
   api.use('/events', requireUser, eventsRoutes({ events: createEventsService({ db, config, logger, now }) }));
   if (deps.devMailbox) api.use('/dev', requireUser, devRoutes(deps.devMailbox));
   api.use(() => {

@@ -27,6 +27,7 @@ const routes: { method: string; path: string; body?: unknown; expected: Expected
   { method: 'PUT', path: '/admin/settings', body: { mailSendingUserCode: null }, expected: adminOnly(200) },
   { method: 'POST', path: '/admin/settings/preview', body: { mailSendingUserCode: null }, expected: adminOnly(200) },
   { method: 'GET', path: '/admin/users', expected: adminOnly(200) },
+  { method: 'GET', path: '/admin/audit', expected: adminOnly(200) },
   { method: 'GET', path: '/admin/users/JAAN/card', expected: adminOnly(200) },
   { method: 'PUT', path: '/admin/users/JAAN/card', body: card, expected: adminOnly(200) },
   { method: 'GET', path: '/admin/users/JAAN/card/effective', expected: adminOnly(200) },

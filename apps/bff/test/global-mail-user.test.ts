@@ -90,6 +90,16 @@ describe('the global mail user', () => {
     expect(companyServer.received()).toHaveLength(0);
   });
 
+  it('when settings and cards change, then the audit log says who changed what, old to new, without secrets', async () => {
+    await setGlobal('MARI');
+    const audit = await admin.call('GET', '/admin/audit');
+    expect(audit.status).toBe(200);
+    const entries = audit.json as unknown as { actor: string; action: string; target: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+    expect(entries[0]).toMatchObject({ actor: 'MARI', action: 'settings.mailSendingUser', changes: { mailSendingUserCode: { from: null, to: 'MARI' } } });
+    expect(entries).toContainEqual(expect.objectContaining({ actor: 'MARI', action: 'card.save', target: 'user:MARI', changes: expect.objectContaining({ mode: { from: 'default', to: 'smtp' } }) }));
+    expect(audit.text).not.toContain('company-secret');
+  });
+
   it('when the chosen user has no own server or does not exist, then the setting is refused with a field error', async () => {
     expect((await setGlobal('JAAN')).json).toEqual({ error: { code: 'validation', fields: { mailSendingUserCode: 'globalUser.noOwnServer' } } });
     expect((await setGlobal('NOBODY')).json).toEqual({ error: { code: 'validation', fields: { mailSendingUserCode: 'globalUser.unknown' } } });

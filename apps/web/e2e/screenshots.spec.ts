@@ -71,6 +71,11 @@ for (const width of [375, 1280]) {
     await expect(new AdminSettingsPage(page).mailSendingUser).toBeVisible();
     await shot('admin-settings');
 
+    await page.getByRole('link', { name: 'Auditilogi' }).click();
+    await expect(page.getByRole('heading', { name: 'Auditilogi' })).toBeVisible();
+    await expect(page.getByText('card.save').first()).toBeVisible();
+    await shot('admin-audit');
+
     await page.getByRole('link', { name: 'Arenduse postkast' }).click();
     await expect(page.getByText('Directo: testkiri / test mail')).toBeVisible();
     await shot('dev-mailbox');

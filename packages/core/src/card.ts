@@ -57,3 +57,13 @@ export interface UserMailOverview {
   mode: SenderMode;
   effective: EffectiveConfig;
 }
+
+/** One audited change (SPEC §6): who, when, what; never a secret value. */
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  target: string;
+  changes: Record<string, { from: unknown; to: unknown }>;
+}

@@ -5,6 +5,7 @@ import type { UserRepository } from '../auth/user-repository';
 import { cardRoutes, type CardRoutesDeps } from '../card/routes';
 import type { GlobalMailUserService } from '../global-mail-user/global-mail-user-service';
 import { AppError, parseBody } from '../http/app-error';
+import type { AuditLog } from '../audit/audit-log';
 import { cardOwnerByCode } from './card-owner';
 import type { UserAdminService } from './user-admin-service';
 
@@ -12,7 +13,14 @@ export const requireAdmin: RequestHandler = (req, _res, next) =>
   next(!req.user ? new AppError('unauthenticated') : req.user.role !== 'admin' ? new AppError('forbidden') : undefined);
 
 /** System settings and every user's card; admins only (SPEC §6). */
-export function adminRoutes(deps: CardRoutesDeps & { users: UserRepository; globalMailUser: GlobalMailUserService; userAdmin: UserAdminService }) {
+export interface AdminRoutesDeps extends CardRoutesDeps {
+  users: UserRepository;
+  globalMailUser: GlobalMailUserService;
+  userAdmin: UserAdminService;
+  audit: AuditLog;
+}
+
+export function adminRoutes(deps: AdminRoutesDeps) {
   const router = Router();
   router.use(requireAdmin);
 
@@ -30,6 +38,10 @@ export function adminRoutes(deps: CardRoutesDeps & { users: UserRepository; glob
   router.post('/settings/preview', async (req, res) => {
     const input = parseBody(mailSendingUserInputSchema, req.body);
     res.json(await deps.globalMailUser.preview(input.mailSendingUserCode));
+  });
+
+  router.get('/audit', async (_req, res) => {
+    res.json(await deps.audit.newest());
   });
 
   router.get('/users', async (_req, res) => {

@@ -1,4 +1,8 @@
+import type { AuditEntry } from '@saatja/core';
 import type { Db } from '../db/database';
+
+/** How many entries the admin's audit page shows, newest first. */
+const AUDIT_PAGE_SIZE = 200;
 
 type Fields = Record<string, unknown>;
 
@@ -20,6 +24,17 @@ export function createAuditLog(db: Db, now: () => Date) {
         .insertInto('audit_log')
         .values({ actor_user_id: actorUserId, at: now().toISOString(), action, target, changes: JSON.stringify(changes) })
         .execute();
+    },
+
+    async newest(): Promise<AuditEntry[]> {
+      const rows = await db
+        .selectFrom('audit_log')
+        .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
+        .select(['audit_log.id', 'audit_log.at', 'users.code as actor', 'audit_log.action', 'audit_log.target', 'audit_log.changes'])
+        .orderBy('audit_log.id', 'desc')
+        .limit(AUDIT_PAGE_SIZE)
+        .execute();
+      return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as AuditEntry['changes'] }));
     },
   };
 }

@@ -4,6 +4,7 @@ import { CardPage } from '../features/card/components/card-page';
 
 // Pages other than the card load on demand, so the card — what most users open — loads least.
 const SettingsPage = lazy(() => import('../features/admin/components/settings-page').then((m) => ({ default: m.SettingsPage })));
+const AuditPage = lazy(() => import('../features/admin/components/audit-page').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('../features/admin/components/users-page').then((m) => ({ default: m.UsersPage })));
 const DevMailboxPage = lazy(() => import('../features/dev-mailbox/components/dev-mailbox-page').then((m) => ({ default: m.DevMailboxPage })));
 const EventsPage = lazy(() => import('../features/events/components/events-page').then((m) => ({ default: m.EventsPage })));
@@ -36,6 +37,7 @@ export const routes: Route[] = [
     render: ({ deployment }, code) => <CardPage key={code} deployment={deployment} userCode={code} />,
   },
   { path: '/admin/settings', nav: 'app.adminSettings', allowed: isAdmin, render: ({ deployment }) => <SettingsPage vendor={deployment.vendorName} /> },
+  { path: '/admin/audit', nav: 'app.adminAudit', allowed: isAdmin, render: () => <AuditPage /> },
   { path: '/events', nav: 'events.nav', render: ({ me, deployment }) => <EventsPage vendor={deployment.vendorName} isAdmin={me.role === 'admin'} /> },
   { path: '/send-log', nav: 'sendLog.nav', render: ({ me }) => <SendLogPage isAdmin={me.role === 'admin'} /> },
   { path: '/dev/mailbox', nav: 'app.devMailbox', allowed: ({ deployment }) => deployment.devMode, render: () => <DevMailboxPage /> },
