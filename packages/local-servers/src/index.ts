@@ -13,3 +13,4 @@ export type {
   ScriptedReply,
   XOAuth2Verdict,
 } from './types';
+export { startDnsServer, type DnsAnswer, type DnsQuery, type DnsRecord, type DnsServerOptions, type LocalDnsServer } from './dns-server';

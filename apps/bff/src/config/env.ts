@@ -1,4 +1,5 @@
 import { companySlug, DEFAULT_OPEN_PORTS, tlsModes } from '@saatja/core';
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const list = (fallback: string) =>
@@ -10,6 +11,24 @@ const list = (fallback: string) =>
 const portList = list(DEFAULT_OPEN_PORTS.join(','))
   .transform((items) => items.map(Number))
   .pipe(z.array(z.number().int().min(1).max(65_535)).min(1, 'list at least one open port'));
+
+/** `ip`, `ip:port`, a bare IPv6 address, or `[ipv6]:port`: what Node's resolver accepts. */
+function isDnsServer(item: string): boolean {
+  const bracketed = /^\[([^\]]+)\](?::(\d{1,5}))?$/.exec(item);
+  const [address, port] = bracketed
+    ? [bracketed[1]!, bracketed[2]]
+    : isIP(item) === 6
+      ? [item, undefined]
+      : [item.split(':')[0]!, item.split(':')[1]];
+  if (bracketed && isIP(address) !== 6) return false;
+  if (!bracketed && isIP(address) !== 4 && isIP(address) !== 6) return false;
+  return port === undefined || (Number(port) >= 1 && Number(port) <= 65_535 && item.split(':').length <= (bracketed ? 9 : 2));
+}
+
+const dnsServers = list('').refine(
+  (items) => items.every(isDnsServer),
+  'comma-separated IP addresses, each optionally with a port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53',
+);
 
 /** Every environment variable Saatja reads; parsed once at start-up, nowhere else. */
 export const envSchema = z.object({
@@ -41,6 +60,10 @@ export const envSchema = z.object({
   SAATJA_RELAY_SECURITY: z.enum(tlsModes).default('starttls'),
   /** Host names of users' SMTP servers allowed to resolve to private addresses in production (an internal relay). */
   SAATJA_SMTP_ALLOW_LIST: list(''),
+  /** The DNS servers every lookup of a user-supplied host goes to; empty = the system's resolvers. */
+  SAATJA_DNS_SERVERS: dnsServers,
+  /** ms one DNS query may take before it counts as failed (and the target is refused). */
+  SAATJA_DNS_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3000),
   /** PEM file(s) of extra trusted CAs, comma-separated: a company's internal CA, the local servers' CA. */
   SAATJA_EXTRA_CA_FILES: list(''),
   /** `kid:base64key,…`, 32-byte keys; the first one encrypts, all of them decrypt. */

@@ -34,6 +34,10 @@ export interface Config {
   extraCas: string[];
   /** User-supplied SMTP hosts allowed on private addresses in production. */
   smtpAllowList: string[];
+  /** `ip`, `ip:port` or `[ipv6]:port`; empty = the system's resolvers. */
+  dnsServers: string[];
+  /** ms per DNS query. */
+  dnsTimeoutMs: number;
   secretsKeys: string | null;
   /** null: Microsoft 365 OAuth is not set up (dev mode fills in the local identity emulator). */
   m365: M365Config | null;
@@ -74,6 +78,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     relay: e.SAATJA_RELAY_HOST ? { host: e.SAATJA_RELAY_HOST, port: e.SAATJA_RELAY_PORT, security: e.SAATJA_RELAY_SECURITY } : null,
     extraCas: e.SAATJA_EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),
     smtpAllowList: e.SAATJA_SMTP_ALLOW_LIST.map((host) => host.toLowerCase()),
+    dnsServers: e.SAATJA_DNS_SERVERS,
+    dnsTimeoutMs: e.SAATJA_DNS_TIMEOUT_MS,
     secretsKeys: e.SAATJA_SECRETS_KEYS ?? null,
     m365,
   };

@@ -77,6 +77,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     relay: { host: 'localhost', port: relay.port, security: 'starttls' },
     extraCas: [tls.ca, ...(m365 ? [m365.emulator.ca] : [])],
     smtpAllowList: [],
+    dnsServers: [],
+    dnsTimeoutMs: 1000,
     secretsKeys: generateKeySpec('test1'),
     m365: m365?.config ?? null,
   };
