@@ -1,14 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
 
 /**
- * Each test starts its own Saatja (database, relay, SMTP servers) in its fixture, so tests run in
- * parallel and in any order. The browser is the machine's Chromium when CHROMIUM_PATH names it
+ * Each test starts its own Saatja (its own database, relay, SMTP servers) in its fixture, so tests run
+ * in parallel and in any order; the global setup starts the one PostgreSQL server they share. The browser is the machine's Chromium when CHROMIUM_PATH names it
  * (Debian's, as scripts/test.sh finds it), otherwise Playwright's own.
  */
 const executablePath = process.env.CHROMIUM_PATH || undefined;
 
 export default defineConfig({
   testDir: './apps/web/e2e',
+  globalSetup: './apps/bff/test/support/global-setup.ts',
   outputDir: './test-results',
   fullyParallel: true,
   forbidOnly: !!process.env.CI,

@@ -11,7 +11,7 @@ import { BENCH_PASSWORD, BENCH_USERS_PER_TARGET, benchUserCode, OWN_SMTP, SEND_T
 
 /**
  * The BFF under test in its own process, so its resident memory is its own: the whole test stack
- * (temporary SQLite, relay catcher), an own SMTP server with AUTH, and the bench's extra users.
+ * (its own database, relay catcher), an own SMTP server with AUTH, and the bench's extra users.
  * With the argument "m365" the stack also runs the identity emulator and its SMTP server; the
  * bench starts that separately, so the emulator's memory never counts as the BFF's.
  */

@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
+import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
 import { measureApi } from './api';
 import { measureUsable } from './browser';
 import { buildWeb, entryAssets } from './bundle';
@@ -28,6 +29,8 @@ const assets = entryAssets();
 step('attributing the bundle to packages (source-map build in a temp folder)');
 const contributions = analyseBundle(ROOT);
 
+step('starting PostgreSQL (one server; each BFF gets a database of its own)');
+const stopDatabaseServer = await setUpTestDatabaseServer();
 step('starting bare Express and the BFF, each in its own process');
 const baseline = await startChild<BaselineReady>(new URL('./bare-express-process.ts', import.meta.url));
 // Logging as in production (info: one line per request), written where nobody reads it.
@@ -69,6 +72,7 @@ try {
   measured.send.push(await measureSend(m365, 'm365'));
 } finally {
   await m365.stop();
+  await stopDatabaseServer();
 }
 
 const rows = buildRows(measured);

@@ -1,17 +1,10 @@
-# Shared by start.sh and test.sh: find or install the pinned pnpm, and let native modules build offline.
+# Shared by start.sh and test.sh: find or install the pinned pnpm.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PNPM_VERSION="$(node -p "require('$ROOT/package.json').packageManager.split('@')[1]")"
 
 log() { printf '\n\033[1m▶ %s\033[0m\n' "$*"; }
-
-# node-gyp (better-sqlite3 builds from source when no prebuilt binary can be fetched) wants Node's
-# headers; use the ones installed beside this node instead of downloading them.
-if [ -z "${npm_config_nodedir:-}" ]; then
-  node_prefix="$(dirname "$(dirname "$(command -v node)")")"
-  if [ -f "$node_prefix/include/node/node.h" ]; then export npm_config_nodedir="$node_prefix"; fi
-fi
 
 # The pinned pnpm: the one on PATH if it is that version, else a local copy under .tools/ (no sudo needed).
 if command -v pnpm >/dev/null 2>&1 && [ "$(pnpm --version 2>/dev/null)" = "$PNPM_VERSION" ]; then

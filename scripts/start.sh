@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Install, build and serve Saatja. With no settings it runs in dev mode: SQLite under ./data, a local
-# mail catcher as the vendor relay, demo users printed below.
+# Install, build and serve Saatja. With no settings it runs in dev mode: an embedded PostgreSQL under
+# ./data/pg, a local mail catcher as the vendor relay, demo users printed below.
 source "$(dirname "$0")/lib.sh"
 
 install_dependencies

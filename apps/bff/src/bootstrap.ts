@@ -3,7 +3,9 @@ import type { Server } from 'node:http';
 import type { Logger } from 'pino';
 import { createApp, type AppDeps } from './app';
 import type { Config } from './config';
-import { openDatabase, type Db } from './db/database';
+import { connectDatabase } from './db/connect';
+import type { Db } from './db/database';
+import { migrateToLatest } from './db/migrations';
 import { startEventMailbox } from './events/inbound-server';
 import { createSecretBox } from './secrets/secret-box';
 
@@ -13,13 +15,22 @@ export interface RunningBff {
   /** The event mailbox's inbound SMTP listener, on the same host. */
   inboundPort: number;
   db: Db;
+  /** Where the database is, for the start-up message. */
+  databaseWhere: string;
   close(): Promise<void>;
 }
 
-/** Open the database, build the app and listen; `close` drains connections and closes the database. */
+/** Connect and migrate the database, build the app and listen; `close` drains connections and closes the database. */
 export async function startBff(config: Config, logger: Logger, extra: Pick<AppDeps, 'devMailbox' | 'now'> = {}): Promise<RunningBff> {
   if (!config.secretsKeys) throw new Error('no secrets key configured');
-  const db = await openDatabase(config.databaseFile);
+  const database = await connectDatabase(config, logger);
+  const { db } = database;
+  try {
+    await migrateToLatest(db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   const inbound = await startEventMailbox({ config, db, logger, now: extra.now ?? (() => new Date()) });
   const app = createApp({ config, db, logger, secretBox: createSecretBox(config.secretsKeys), ...extra });
   const server: Server = await new Promise((resolve, reject) => {
@@ -32,13 +43,14 @@ export async function startBff(config: Config, logger: Logger, extra: Pick<AppDe
     port,
     inboundPort: inbound.port,
     db,
+    databaseWhere: database.where,
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
       });
       await inbound.close();
-      await db.destroy();
+      await database.close();
     },
   };
 }

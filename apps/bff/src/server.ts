@@ -25,7 +25,7 @@ async function main() {
       [
         '',
         `Saatja (dev mode) is running at ${bff.url}`,
-        `  database:    ${dev.config.databaseFile}`,
+        `  database:    ${bff.databaseWhere}`,
         `  vendor relay: local mail catcher at ${relay.host}:${relay.port} (STARTTLS); caught mail at ${bff.url}/dev/mailbox`,
         `  event mailbox: SMTP ${dev.config.host}:${bff.inboundPort}; the catcher bounces mail to ${DEV_BOUNCE_ADDRESS} back to it`,
         ...(dev.m365 ? describeLocalM365(dev.m365) : []),

@@ -8,16 +8,19 @@ import { ConfigError, loadConfig } from '../src/config';
 import { seedDemoUsers } from '../src/dev/demo-users';
 import { createLogger } from '../src/logger';
 import { generateKeySpec } from '../src/secrets/secret-box';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 const ORIGIN = 'https://mail.example.com';
 let dir: string;
 let bff: RunningBff;
+let database: TestDatabase;
 /** A listener on an open port of the production deployment: it must never see a connection. */
 let trap: Server;
 let trapConnections = 0;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'saatja-prod-'));
+  database = await createTestDatabase();
   trap = createServer((socket) => {
     trapConnections += 1;
     socket.destroy();
@@ -28,6 +31,7 @@ beforeAll(async () => {
     SAATJA_MODE: 'production',
     PORT: '0',
     SAATJA_DATA_DIR: dir,
+    SAATJA_DATABASE_URL: database.url,
     SAATJA_PUBLIC_ORIGIN: ORIGIN,
     SAATJA_RELAY_HOST: 'relay.example.com',
     SAATJA_SECRETS_KEYS: generateKeySpec('p1'),
@@ -38,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await bff.close();
+  await database.drop();
   trap.close();
   rmSync(dir, { recursive: true, force: true });
 });

@@ -1,23 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../src/db/database';
+import type { Db } from '../src/db/database';
+import { openTestDatabase } from './support/test-database';
 import { rekeyAll } from '../src/secrets/rekey';
 import { createSecretBox, generateKeySpec } from '../src/secrets/secret-box';
 
-let dir: string;
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let db: Db;
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'saatja-secrets-'));
-  db = await openDatabase(path.join(dir, 'db.sqlite'));
-  await db.insertInto('users').values({ code: 'A', name: 'A', email: 'a@x.ee', role: 'user', password_hash: 'x', created_at: '' }).execute();
+  database = await openTestDatabase();
+  db = database.db;
+  await db.insertInto('users').values({ code: 'A', name: 'A', email: 'a@x.ee', role: 'user', password_hash: 'x' }).execute();
 });
 
 afterEach(async () => {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await database.close();
 });
 
 describe('the secret box', () => {
@@ -43,7 +40,7 @@ describe('the secret box', () => {
     const old = createSecretBox(oldKey);
     await db
       .insertInto('mail_settings')
-      .values({ user_id: 1, mode: 'smtp', smtp_host: 'h', smtp_port: 587, smtp_security: 'starttls', smtp_user: 'u', smtp_password_sealed: old.seal('pw', 'smtp-password:1'), password_host: 'h', password_port: 587, password_security: 'starttls', updated_at: '' })
+      .values({ user_id: 1, mode: 'smtp', smtp_host: 'h', smtp_port: 587, smtp_security: 'starttls', smtp_user: 'u', smtp_password_sealed: old.seal('pw', 'smtp-password:1'), password_host: 'h', password_port: 587, password_security: 'starttls', updated_at: new Date().toISOString() })
       .execute();
     const newKey = generateKeySpec('new');
     const rotated = createSecretBox(`${newKey},${oldKey}`);

@@ -1,25 +1,22 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, createSessionStore } from '../src/auth/session-store';
-import { openDatabase, type Db } from '../src/db/database';
+import type { Db } from '../src/db/database';
+import { openTestDatabase } from './support/test-database';
 
-let dir: string;
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
 let db: Db;
 let clock: number;
 const now = () => new Date(clock);
 
 beforeEach(async () => {
-  dir = mkdtempSync(path.join(tmpdir(), 'saatja-sessions-'));
-  db = await openDatabase(path.join(dir, 'db.sqlite'));
-  await db.insertInto('users').values({ code: 'A', name: 'A', email: 'a@x.ee', role: 'user', password_hash: 'x', created_at: '' }).execute();
+  database = await openTestDatabase();
+  db = database.db;
+  await db.insertInto('users').values({ code: 'A', name: 'A', email: 'a@x.ee', role: 'user', password_hash: 'x' }).execute();
   clock = Date.parse('2026-11-27T08:00:00Z');
 });
 
 afterEach(async () => {
-  await db.destroy();
-  rmSync(dir, { recursive: true, force: true });
+  await database.close();
 });
 
 describe('database sessions', () => {

@@ -27,14 +27,13 @@ export function createAuditLog(db: Db, now: () => Date) {
     },
 
     async newest(): Promise<AuditEntry[]> {
-      const rows = await db
+      return db
         .selectFrom('audit_log')
         .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
         .select(['audit_log.id', 'audit_log.at', 'users.code as actor', 'audit_log.action', 'audit_log.target', 'audit_log.changes'])
         .orderBy('audit_log.id', 'desc')
         .limit(AUDIT_PAGE_SIZE)
         .execute();
-      return rows.map((row) => ({ ...row, changes: JSON.parse(row.changes) as AuditEntry['changes'] }));
     },
   };
 }

@@ -37,7 +37,8 @@ export const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   SAATJA_PUBLIC_ORIGIN: z.url().optional(),
   SAATJA_DATA_DIR: z.string().default('./data'),
-  SAATJA_DATABASE_FILE: z.string().optional(),
+  /** postgres://user:password@host:port/database; unset = an embedded PostgreSQL under <data>/pg. */
+  SAATJA_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
   SAATJA_WEB_DIST: z.string().optional(),
   SAATJA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAATJA_VENDOR_NAME: z.string().min(1).default('Directo'),

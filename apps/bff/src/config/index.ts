@@ -19,7 +19,8 @@ export interface Config {
   port: number;
   publicOrigin: string | null;
   dataDir: string;
-  databaseFile: string;
+  /** null: an embedded PostgreSQL under `<dataDir>/pg` (see db/open-database-server.ts). */
+  databaseUrl: string | null;
   webDist: string;
   logLevel: string;
   vendorName: string;
@@ -66,7 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     publicOrigin: e.SAATJA_PUBLIC_ORIGIN ?? null,
     dataDir,
-    databaseFile: path.resolve(e.SAATJA_DATABASE_FILE ?? path.join(dataDir, 'saatja.sqlite')),
+    databaseUrl: e.SAATJA_DATABASE_URL ?? null,
     webDist: path.resolve(e.SAATJA_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
     logLevel: e.SAATJA_LOG_LEVEL,
     vendorName: e.SAATJA_VENDOR_NAME,

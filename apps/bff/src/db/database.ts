@@ -1,49 +1,49 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
-import { migrations } from './migrations';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
 import type { Database } from './schema';
 
 export type Db = Kysely<Database>;
 
-const provider: MigrationProvider = { getMigrations: async () => migrations };
+const OID = { int8: 20, timestamptz: 1184 } as const;
 
-/** Open the SQLite file (creating its folder) and bring its schema up to date. */
-export async function openDatabase(file: string): Promise<Db> {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  cacheStatements(sqlite);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
-  const failed = results?.find((result) => result.status === 'Error');
-  if (error || failed) {
-    await db.destroy();
-    throw new Error(`database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
-  }
-  return db;
-}
-
-/** Prepared statements kept, by SQL text; Saatja's queries are few and fixed. */
-const STATEMENT_CACHE_SIZE = 500;
+const parseTimestamptz = pg.types.getTypeParser(OID.timestamptz);
 
 /**
- * Kysely prepares every query anew; preparing costs more than running these small queries. The
- * synchronous driver runs one statement at a time, so reusing a prepared statement is safe.
+ * How values come back from PostgreSQL: timestamptz as ISO 8601 UTC strings (what the app writes
+ * and compares), bigint ids and counts as numbers. Set on this pool only, not on the pg module.
  */
-function cacheStatements(sqlite: SQLite.Database): void {
-  const prepare = sqlite.prepare.bind(sqlite);
-  const statements = new Map<string, SQLite.Statement>();
-  sqlite.prepare = ((source: string) => {
-    let statement = statements.get(source);
-    if (!statement) {
-      if (statements.size >= STATEMENT_CACHE_SIZE) statements.clear();
-      statement = prepare(source);
-      statements.set(source, statement);
-    }
-    return statement;
-  }) as typeof sqlite.prepare;
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === OID.timestamptz) return (value: string) => (parseTimestamptz(value) as Date).toISOString();
+    if (oid === OID.int8) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/**
+ * PostgreSQL text cannot hold U+0000, and a parameter with one fails the whole query. Such a
+ * character reaches here only from outside (a remote server's reply, an inbound message, a lookup
+ * key no one can have): it becomes U+FFFD, so a lookup finds nothing and a record is still kept.
+ */
+const withoutNul = (value: unknown) => (typeof value === 'string' && value.includes('\0') ? value.replaceAll('\0', '\uFFFD') : value);
+
+class Client extends pg.Client {
+  override query(...args: unknown[]): never {
+    if (Array.isArray(args[1])) args[1] = args[1].map(withoutNul);
+    return (super.query as (...args: unknown[]) => never)(...args);
+  }
+}
+
+export interface DatabaseOptions {
+  /** Connections this process keeps at most (pg's default is 10). */
+  maxConnections?: number;
+  /** Called with errors of idle connections (a restarted server), which must not crash the process. */
+  onIdleError?: (error: Error) => void;
+}
+
+/** A pool on `url` (postgres://…); nothing is connected until the first query. */
+export function openDatabase(url: string, options: DatabaseOptions = {}): Db {
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types, Client });
+  pool.on('error', (error) => options.onIdleError?.(error));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

@@ -1,4 +1,9 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * timestamptz columns are read as ISO 8601 UTC strings (database.ts) and written as such; bigint ids
+ * as numbers (they stay far below 2^53).
+ */
 
 export interface UsersTable {
   id: Generated<number>;
@@ -8,7 +13,7 @@ export interface UsersTable {
   role: 'user' | 'admin';
   password_hash: string;
   language: Generated<'et' | 'en'>;
-  created_at: string;
+  created_at: Generated<string>;
 }
 
 export interface MailSettingsTable {
@@ -54,7 +59,7 @@ export interface SendLogTable {
   error_code: string | null;
   duration_ms: number;
   message_id: string | null;
-  /** Who started the attempt (an admin may test another user's card); null in older entries. */
+  /** Who started the attempt (an admin may test another user's card). */
   actor_user_id: number | null;
   /** The diagnosed FailureClass of a failed attempt. */
   failure_class: string | null;
@@ -66,7 +71,8 @@ export interface AuditLogTable {
   at: string;
   action: string;
   target: string;
-  changes: string;
+  /** jsonb: old → new of each changed field; written as JSON text, read parsed. */
+  changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string, never>;
 }
 
 export interface Database {

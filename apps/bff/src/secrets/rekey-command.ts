@@ -1,5 +1,7 @@
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/database';
+import { connectDatabase } from '../db/connect';
+import { migrateToLatest } from '../db/migrations';
+import { createLogger } from '../logger';
 import { rekeyAll } from './rekey';
 import { createSecretBox } from './secret-box';
 
@@ -12,8 +14,12 @@ if (!config.secretsKeys) {
   console.error('SAATJA_SECRETS_KEYS is not set');
   process.exit(78);
 }
-const db = await openDatabase(config.databaseFile);
-const box = createSecretBox(config.secretsKeys);
-const count = await rekeyAll(db, box);
-await db.destroy();
-console.log(`Re-sealed ${count} secret(s) under key "${box.currentKeyId}".`);
+const database = await connectDatabase(config, createLogger(config.logLevel));
+try {
+  await migrateToLatest(database.db);
+  const box = createSecretBox(config.secretsKeys);
+  const count = await rekeyAll(database.db, box);
+  console.log(`Re-sealed ${count} secret(s) under key "${box.currentKeyId}".`);
+} finally {
+  await database.close();
+}

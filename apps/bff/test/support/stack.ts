@@ -10,7 +10,8 @@ import { createLogger } from '../../src/logger';
 import { generateKeySpec } from '../../src/secrets/secret-box';
 import { M365_CALLBACK_PATH } from '../../src/config/m365-config';
 import { startLocalM365, type LocalM365 } from '../../src/dev/dev-m365';
-import { freePort } from './free-port';
+import { freePort } from '../../src/network/free-port';
+import { createTestDatabase } from './test-database';
 
 export { DEMO_M365_MAILBOXES } from '../../src/dev/dev-m365';
 
@@ -25,7 +26,7 @@ export interface TestStack {
   readonly inboundPort: number;
   /** The local identity emulator and M365 SMTP server, when asked for (`m365: true`). */
   readonly m365: LocalM365 | null;
-  /** Stop the BFF and start it again on the same database file and port (a server restart). */
+  /** Stop the BFF and start it again on the same database and port (a server restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
 }
@@ -43,11 +44,12 @@ export interface TestStackOptions {
 }
 
 /**
- * A whole Saatja on loopback for one test: its own SQLite file in a temporary folder, its own
- * relay catcher, the real app on a free port. Nothing is shared, so tests run in parallel.
+ * A whole Saatja on loopback for one test: its own database (a copy of the run's migrated template),
+ * its own relay catcher, the real app on a free port. Nothing is shared, so tests run in parallel.
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'saatja-test-'));
+  const database = await createTestDatabase();
   const tls = options.tls ?? (await createLocalTls());
   const relay = await startSmtpServer({
     security: 'starttls',
@@ -65,7 +67,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     port,
     publicOrigin: null,
     dataDir: dir,
-    databaseFile: path.join(dir, 'saatja.sqlite'),
+    databaseUrl: database.url,
     webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
     logLevel: process.env.SAATJA_TEST_LOG_LEVEL ?? 'silent',
     vendorName: 'Directo',
@@ -113,6 +115,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await bff.close();
       await relay.close();
       await m365?.close();
+      await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
