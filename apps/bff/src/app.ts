@@ -26,6 +26,7 @@ import { csrfGuard } from './http/csrf';
 import { requestLog } from './http/request-log';
 import { createRateLimiter } from './http/rate-limiter';
 import { createSendLog } from './mail/send-log';
+import { createDnsResolver } from './network/dns-resolver';
 import { createTestMailService } from './mail/test-mail-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { diagnosticsRoutes } from './diagnostics/routes';
@@ -74,14 +75,19 @@ export function createApp(deps: AppDeps): Express {
     m365Tokens: m365.tokens,
     sendLog: createSendLog(db),
     limiter: createRateLimiter(TEST_MAIL_LIMIT),
-    targetPolicy: { openPorts: config.openPorts, publicOnly: production, allowList: config.smtpAllowList },
+    targetPolicy: {
+      openPorts: config.openPorts,
+      allowList: config.smtpAllowList,
+      resolver: createDnsResolver(config.dnsServers, { timeoutMs: config.dnsTimeoutMs }),
+    },
     now,
   });
   const diagnostics = createDiagnosticsService({ testMail, now });
 
   const app = express();
   app.disable('x-powered-by');
-  if (production) app.set('trust proxy', 'loopback');
+  // Whose X-Forwarded-For counts for req.ip (the sign-in limits): only proxies the deployment names.
+  app.set('trust proxy', config.trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -88,14 +88,16 @@ describe('a check that passes', () => {
 });
 
 describe('failures, each against a real server', () => {
-  it('when the host name does not resolve, then the DNS step fails with dnsNotFound', async () => {
+  it('when the host name does not resolve, then the target is refused before any step, like any address not allowed', async () => {
     const port = await closedPort();
     scenario = await startScenario(tls.trusted, { host: 'saatja-diagnostics.invalid', port, security: 'starttls' });
 
-    const { events } = await scenario.check('dryRun');
+    const { status, text, events } = await scenario.check('dryRun');
 
-    expect(stepResults(events)).toEqual([['dns', 'failed']]);
-    expect(diagnosisOf(events)).toMatchObject({ failureClass: 'dnsNotFound', messageKey: 'diagnostics.failure.dnsNotFound', fixKey: 'diagnostics.fix.dnsNotFound' });
+    // Fail closed: a lookup that fails is no reason to ask again at connect time (SPEC §8).
+    expect(status).toBe(502);
+    expect(JSON.parse(text)).toEqual({ error: { code: 'sendFailed', detail: 'targetNotAllowed' } });
+    expect(events).toEqual([]);
   });
 
   it('when nothing listens on the port, then the TCP step fails with connectionRefused', async () => {

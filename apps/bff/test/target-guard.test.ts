@@ -1,82 +1,79 @@
 import { describe, expect, it } from 'vitest';
-import { isPublicAddress } from '../src/network/address-policy';
-import { resolveTarget, type Resolver, type TargetPolicy } from '../src/network/target-guard';
+import { addressForms, inAddressList, isOwnAddress, isPublicAddress } from '../src/network/address-policy';
 
-const production: TargetPolicy = { openPorts: [25, 465, 587], publicOnly: true, allowList: [] };
-const fakeDns = (table: Record<string, string[]>): Resolver => async (host) => {
-  const answers = table[host];
-  if (!answers) throw Object.assign(new Error('not found'), { code: 'ENOTFOUND' });
-  return answers.map((address) => ({ address }));
-};
-const dns = fakeDns({
-  'smtp.firma.ee': ['93.184.216.34'],
-  'internal.firma.ee': ['10.1.2.3'],
-  'mixed.example': ['93.184.216.34', '192.168.1.10'],
-  'relay.firma.lan': ['10.0.0.25'],
-});
-
-describe('the SMTP target guard in production', () => {
-  it.each([
-    ['127.0.0.1', 587],
-    ['::1', 587],
-    ['[::1]', 587],
-    ['::ffff:127.0.0.1', 587],
-    ['[::ffff:127.0.0.1]', 465],
-    ['10.0.0.1', 587],
-    ['172.16.5.4', 587],
-    ['172.31.255.255', 25],
-    ['192.168.1.1', 587],
-    ['fc00::1', 587],
-    ['fd12:3456::1', 587],
-    ['fe80::1', 587],
-    ['169.254.169.254', 587],
-    ['0.0.0.0', 587],
-    ['100.64.0.1', 587],
-    ['internal.firma.ee', 587],
-    ['mixed.example', 587],
-    ['smtp.firma.ee', 22],
-    ['smtp.firma.ee', 2525],
-  ])('when the target is %s:%i, then it is refused before any socket opens, with the same error', async (host, port) => {
-    await expect(resolveTarget(host, port, production, dns)).rejects.toMatchObject({ code: 'sendFailed', options: { detail: 'targetNotAllowed' } });
-  });
-
-  it.each(['2130706433', '0177.0.0.1', '0x7f.0.0.1', '017700000001'])(
-    'when the loopback address is written as %s, then the system resolver turns it into 127.0.0.1 and it is refused',
-    async (host) => {
-      await expect(resolveTarget(host, 587, production)).rejects.toMatchObject({ options: { detail: 'targetNotAllowed' } });
-    },
-  );
-
-  it('when a public host is given, then the resolved address is pinned and the name kept for the certificate', async () => {
-    await expect(resolveTarget('SMTP.firma.ee', 587, production, dns)).resolves.toEqual({ address: '93.184.216.34', servername: 'smtp.firma.ee' });
-  });
-
-  it('when an internal relay is allow-listed, then its private address is accepted', async () => {
-    const policy = { ...production, allowList: ['relay.firma.lan'] };
-    await expect(resolveTarget('relay.firma.lan', 25, policy, dns)).resolves.toMatchObject({ address: '10.0.0.25' });
-  });
-
-  it('when the name does not resolve, then the error says so', async () => {
-    await expect(resolveTarget('nope.example', 587, production, dns)).rejects.toMatchObject({ options: { detail: 'dnsNotFound' } });
-  });
-});
-
-describe('the SMTP target guard in dev mode', () => {
-  it('when the target is loopback on an open port, then it is allowed; a closed port still is not', async () => {
-    const dev = { ...production, publicOnly: false };
-    await expect(resolveTarget('127.0.0.1', 587, dev)).resolves.toMatchObject({ address: '127.0.0.1' });
-    await expect(resolveTarget('127.0.0.1', 22, dev)).rejects.toMatchObject({ options: { detail: 'targetNotAllowed' } });
-  });
-});
-
-describe('isPublicAddress', () => {
+describe('isPublicAddress (ipaddr.js range classification)', () => {
   it.each([
     ['93.184.216.34', true],
     ['2606:2800:220:1:248:1893:25c8:1946', true],
     ['::ffff:93.184.216.34', true],
+    ['64:ff9b::5db8:d822', true],
+    ['127.0.0.1', false],
+    ['10.0.0.1', false],
+    ['100.64.0.1', false],
+    ['169.254.169.254', false],
+    ['192.0.2.1', false],
+    ['198.51.100.1', false],
+    ['203.0.113.1', false],
+    ['192.88.99.1', false],
+    ['198.18.0.1', false],
     ['224.0.0.1', false],
+    ['255.255.255.255', false],
+    ['::ffff:10.0.0.1', false],
+    ['64:ff9b::7f00:1', false],
+    ['64:ff9b:1::5db8:d822', false],
+    ['2002:5db8:d822::1', false],
+    ['2001:0:4136:e378:8000:63bf:a247:2ddd', false],
+    ['::93.184.216.34', false],
+    ['100::1', false],
+    ['2001:db8::1', false],
+    ['fe80::1%eth0', false],
     ['not-an-ip', false],
   ])('when the address is %s, then public is %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);
+  });
+});
+
+describe('addressForms', () => {
+  it.each([
+    ['::ffff:127.0.0.1', ['127.0.0.1']],
+    ['64:ff9b::7f00:1', ['127.0.0.1']],
+    ['2002:c000:0202::1', ['192.0.2.2']],
+    ['::127.0.0.1', ['127.0.0.1']],
+    // Teredo: the server's IPv4 in bits 32–63, the client's inverted in the last 32.
+    ['2001:0:4136:e378:8000:63bf:80ff:fffe', ['65.54.227.120', '127.0.0.1']],
+    ['93.184.216.34', []],
+    ['2606:2800:220:1::1', []],
+  ])('when the address is %s, then it carries %j', (address, carried) => {
+    expect(addressForms(address).slice(1).map(String)).toEqual(carried);
+  });
+
+  it('when the text is no address, then it has no forms', () => {
+    expect(addressForms('relay.firma.lan')).toEqual([]);
+  });
+});
+
+describe('isOwnAddress', () => {
+  it.each([
+    ['192.0.2.2', true],
+    ['::ffff:192.0.2.2', true],
+    ['64:ff9b::c000:202', true],
+    ['2002:c000:202::1', true],
+    ['fd00:0:0::2', true],
+    ['192.0.2.3', false],
+  ])('when the host has 192.0.2.2 and fd00::2 and the target is %s, then own is %s', (address, expected) => {
+    expect(isOwnAddress(address, ['192.0.2.2', 'fd00::2'])).toBe(expected);
+  });
+});
+
+describe('inAddressList', () => {
+  it.each([
+    ['10.0.0.25', ['10.0.0.25'], true],
+    ['10.0.7.1', ['10.0.0.0/16'], true],
+    ['::ffff:10.0.7.1', ['10.0.0.0/16'], true],
+    ['fd00::25', ['[fd00::25]'], true],
+    ['fd00::25', ['fd00::/8'], true],
+    ['10.1.0.1', ['10.0.0.0/16', 'relay.firma.lan'], false],
+  ])('when %s is checked against %j, then listed is %s', (address, entries, expected) => {
+    expect(inAddressList(address, entries)).toBe(expected);
   });
 });

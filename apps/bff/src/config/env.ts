@@ -1,4 +1,4 @@
-import { companySlug, DEFAULT_OPEN_PORTS, tlsModes } from '@saatja/core';
+import { companySlug, DEFAULT_OPEN_PORTS, isHostOrIp, tlsModes } from '@saatja/core';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -11,6 +11,12 @@ const list = (fallback: string) =>
 const portList = list(DEFAULT_OPEN_PORTS.join(','))
   .transform((items) => items.map(Number))
   .pipe(z.array(z.number().int().min(1).max(65_535)).min(1, 'list at least one open port'));
+
+function isCidr(item: string): boolean {
+  const [address, bits, extra] = item.split('/');
+  const max = isIP(address ?? '') === 4 ? 32 : isIP(address ?? '') === 6 ? 128 : -1;
+  return extra === undefined && bits !== undefined && /^\d{1,3}$/.test(bits) && Number(bits) <= max;
+}
 
 /** `ip`, `ip:port`, a bare IPv6 address, or `[ipv6]:port`: what Node's resolver accepts. */
 function isDnsServer(item: string): boolean {
@@ -59,8 +65,22 @@ export const envSchema = z.object({
   SAATJA_RELAY_HOST: z.string().optional(),
   SAATJA_RELAY_PORT: z.coerce.number().int().min(1).max(65_535).default(25),
   SAATJA_RELAY_SECURITY: z.enum(tlsModes).default('starttls'),
-  /** Host names of users' SMTP servers allowed to resolve to private addresses in production (an internal relay). */
-  SAATJA_SMTP_ALLOW_LIST: list(''),
+  /**
+   * Users' SMTP hosts allowed on non-public addresses, in every mode: names, addresses or CIDR
+   * ranges (a company's internal relay; the local servers of tests).
+   */
+  SAATJA_SMTP_ALLOW_LIST: list('').refine(
+    (items) => items.every((item) => isHostOrIp(item.replace(/^\[|\]$/g, '')) || isCidr(item)),
+    'comma-separated host names, IP addresses or CIDR ranges, e.g. relay.firma.lan, 10.0.0.25, 10.1.0.0/16',
+  ),
+  /**
+   * Proxies whose X-Forwarded-For is believed for the client address: addresses or CIDR ranges, or a
+   * hop count. Empty: none, the client address is the socket's peer.
+   */
+  SAATJA_TRUST_PROXY: list('').refine(
+    (items) => (items.length === 1 && /^\d{1,2}$/.test(items[0]!)) || items.every((item) => isIP(item) !== 0 || isCidr(item)),
+    'comma-separated proxy addresses or CIDR ranges (e.g. 10.0.0.5, 10.0.0.0/24), or a number of hops',
+  ),
   /** The DNS servers every lookup of a user-supplied host goes to; empty = the system's resolvers. */
   SAATJA_DNS_SERVERS: dnsServers,
   /** ms one DNS query may take before it counts as failed (and the target is refused). */

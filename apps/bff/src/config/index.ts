@@ -33,8 +33,10 @@ export interface Config {
   /** null in dev mode until the local mail catcher has started. */
   relay: RelayConfig | null;
   extraCas: string[];
-  /** User-supplied SMTP hosts allowed on private addresses in production. */
+  /** User-supplied SMTP hosts (names, addresses, CIDR ranges) allowed on non-public addresses. */
   smtpAllowList: string[];
+  /** Express's `trust proxy`: false (none), a hop count, or proxy addresses / CIDR ranges. */
+  trustProxy: false | number | string[];
   /** `ip`, `ip:port` or `[ipv6]:port`; empty = the system's resolvers. */
   dnsServers: string[];
   /** ms per DNS query. */
@@ -45,6 +47,11 @@ export interface Config {
 }
 
 export class ConfigError extends Error {}
+
+function trustProxyOf(items: string[]): Config['trustProxy'] {
+  if (items.length === 0) return false;
+  return items.length === 1 && /^\d+$/.test(items[0]!) ? Number(items[0]) : items;
+}
 
 /** Parse the environment once; fail fast with every problem listed. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -79,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     relay: e.SAATJA_RELAY_HOST ? { host: e.SAATJA_RELAY_HOST, port: e.SAATJA_RELAY_PORT, security: e.SAATJA_RELAY_SECURITY } : null,
     extraCas: e.SAATJA_EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),
     smtpAllowList: e.SAATJA_SMTP_ALLOW_LIST.map((host) => host.toLowerCase()),
+    trustProxy: trustProxyOf(e.SAATJA_TRUST_PROXY),
     dnsServers: e.SAATJA_DNS_SERVERS,
     dnsTimeoutMs: e.SAATJA_DNS_TIMEOUT_MS,
     secretsKeys: e.SAATJA_SECRETS_KEYS ?? null,

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { emptyContext, type FailureContext, type TlsMode } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { CheckTarget } from './run-check';
@@ -9,11 +10,13 @@ import type { CheckTarget } from './run-check';
 export function checkTargetFrom(options: SMTPTransport.Options): CheckTarget {
   const security: TlsMode = options.secure ? 'ssl' : options.requireTLS ? 'starttls' : 'none';
   const tls = options.tls ?? {};
-  // buildTransport pins a user-supplied server's address and keeps its name for the certificate.
+  // buildTransport pins a user-supplied server's address and keeps its name for the certificate;
+  // an address typed as such is its own pin. Only the deployment's relay is looked up by name.
   const servername = typeof tls.servername === 'string' ? tls.servername : undefined;
+  const host = options.host ?? 'localhost';
   return {
-    host: servername ?? options.host ?? 'localhost',
-    address: servername ? options.host : undefined,
+    host: servername ?? host,
+    address: servername || isIP(host) ? host : undefined,
     port: Number(options.port ?? (options.secure ? 465 : 587)),
     security,
     tls: { ca: tls.ca, minVersion: tls.minVersion, secureContext: tls.secureContext },

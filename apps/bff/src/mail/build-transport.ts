@@ -18,10 +18,10 @@ export interface TransportContext {
   /** The saved SMTP password of the card that owns the credentials. */
   password(owner: Owner): Promise<string>;
   /**
-   * The target policy for user-supplied servers (open ports; in production public addresses only):
-   * refuses, or pins the resolved address; null when the name does not resolve.
+   * The target policy for user-supplied servers (open ports, public addresses or the allow-list):
+   * refuses, or pins the one address every step connects to.
    */
-  guardTarget(host: string, port: number): Promise<ResolvedTarget | null>;
+  guardTarget(host: string, port: number): Promise<ResolvedTarget>;
   /** Microsoft 365's SMTP server (smtp.office365.com:587 unless the deployment says otherwise); null = not set up. */
   m365Smtp: { host: string; port: number } | null;
   /** An SMTP.Send access token of the card that owns the connection, and the mailbox it was issued to. */
@@ -81,9 +81,9 @@ export async function buildTransport(transport: EffectiveTransport, context: Tra
       const pinned = await context.guardTarget(transport.host, transport.port);
       return {
         ...base,
-        host: pinned?.address ?? transport.host,
+        host: pinned.address,
         port: transport.port,
-        ...tlsOptions(transport.security, context.extraCas, pinned?.servername),
+        ...tlsOptions(transport.security, context.extraCas, pinned.servername),
         auth: credentials ? { user: credentials.user, pass: await context.password(credentials.owner) } : undefined,
       };
     }

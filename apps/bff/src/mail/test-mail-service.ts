@@ -7,7 +7,7 @@ import type { GlobalMailUser, GlobalMailUserService } from '../global-mail-user/
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
 import type { RateLimiter } from '../http/rate-limiter';
-import { pinTarget, type TargetPolicy } from '../network/target-guard';
+import { resolveTarget, type TargetPolicy } from '../network/target-guard';
 import type { SecretBox } from '../secrets/secret-box';
 import type { M365TokenService } from '../m365/m365-token-service';
 import { sendContext } from '../diagnostics/check-target';
@@ -88,7 +88,7 @@ export function createTestMailService(deps: TestMailDeps) {
       relay: relay(),
       extraCas: deps.config.extraCas,
       password: (owner) => passwordOf(user, global, owner),
-      guardTarget: (host, port) => pinTarget(host, port, deps.targetPolicy),
+      guardTarget: (host, port) => resolveTarget(host, port, deps.targetPolicy),
       m365Smtp: deps.config.m365?.smtp ?? null,
       m365AccessToken: (owner, mailbox) => m365TokenOf(user, global, owner, mailbox),
     });

@@ -1,15 +1,20 @@
-import { lookup } from 'node:dns/promises';
+import type { promises as dns } from 'node:dns';
 import { isIP } from 'node:net';
 import { AppError } from '../http/app-error';
-import { isPublicAddress } from './address-policy';
+import { hostAddresses, inAddressList, isOwnAddress, isPublicAddress } from './address-policy';
 
 export interface TargetPolicy {
   /** Ports a user-supplied server may use (SPEC §1). */
   openPorts: readonly number[];
-  /** Production refuses non-public addresses; dev and tests talk to loopback servers. */
-  publicOnly: boolean;
-  /** Host names allowed even when they resolve to private addresses (a company's internal relay). */
+  /**
+   * Names, addresses or CIDR ranges allowed to be non-public: a company's internal relay; the local
+   * servers of tests and dev mode. Nothing else is, whatever the mode.
+   */
   allowList: readonly string[];
+  /** The one resolver (SAATJA_DNS_SERVERS); never the system's `lookup`. */
+  resolver: Pick<dns.Resolver, 'resolve4' | 'resolve6'>;
+  /** The host's own addresses, read at each check; the machine's interfaces unless a test says otherwise. */
+  ownAddresses?: () => readonly string[];
 }
 
 export interface ResolvedTarget {
@@ -19,41 +24,51 @@ export interface ResolvedTarget {
   servername: string;
 }
 
-export type Resolver = (host: string) => Promise<{ address: string }[]>;
+/** One error for every refusal, so the answer reveals nothing about the internal network or DNS. */
+export const targetRefused = () => new AppError('sendFailed', { detail: 'targetNotAllowed' });
 
-const systemResolver: Resolver = (host) => lookup(host, { all: true, verbatim: true });
+/** `localhost` and its subdomains are the loopback interface (RFC 6761 §6.3), never asked of DNS. */
+const LOCALHOST = /(^|\.)localhost$/;
 
-/** One error for every refusal, so the answer reveals nothing about the internal network. */
-const refused = () => new AppError('sendFailed', { detail: 'targetNotAllowed' });
+/** A failed family counts only as "no address of that kind"; any other failure refuses. */
+const NO_RECORDS = new Set(['ENODATA', 'ENOTFOUND']);
 
-/**
- * For the send path: like resolveTarget, but a name that does not resolve gives null, so the
- * connection attempt itself reports the DNS failure step by step; every other refusal stands.
- */
-export async function pinTarget(host: string, port: number, policy: TargetPolicy, resolve?: Resolver): Promise<ResolvedTarget | null> {
-  try {
-    return await resolveTarget(host, port, policy, resolve);
-  } catch (error) {
-    if (error instanceof AppError && error.options.detail === 'dnsNotFound') return null;
-    throw error;
+async function addressesOf(name: string, resolver: TargetPolicy['resolver']): Promise<string[]> {
+  if (isIP(name)) return [name];
+  if (LOCALHOST.test(name)) return ['127.0.0.1', '::1'];
+  const answers = await Promise.allSettled([resolver.resolve4(name), resolver.resolve6(name)]);
+  const addresses: string[] = [];
+  for (const answer of answers) {
+    if (answer.status === 'fulfilled') addresses.push(...answer.value);
+    else if (!NO_RECORDS.has((answer.reason as NodeJS.ErrnoException | null)?.code ?? '')) throw targetRefused();
   }
+  return addresses;
 }
 
-/** Check a user-supplied server before any socket opens, and pin the address it resolved to. */
-export async function resolveTarget(host: string, port: number, policy: TargetPolicy, resolve: Resolver = systemResolver): Promise<ResolvedTarget> {
-  if (!policy.openPorts.includes(port)) throw refused();
-  const name = host.toLowerCase().replace(/^\[|\]$/g, '');
-  let addresses: { address: string }[];
+/** Whether a connection to `address` for `name` may open. */
+function allowed(name: string, address: string, policy: TargetPolicy, own: readonly string[]): boolean {
+  if (policy.allowList.includes(name) || inAddressList(address, policy.allowList)) return true;
+  return isPublicAddress(address) && !isOwnAddress(address, own);
+}
+
+/**
+ * Check a user-supplied server before any socket opens, and pin the address it resolved to (SPEC
+ * §8). One resolution per attempt; it fails closed: a port not open, no address, a lookup error or
+ * timeout, or any answer that is not allowed refuses, always with the same error.
+ */
+export async function resolveTarget(host: string, port: number, policy: TargetPolicy): Promise<ResolvedTarget> {
+  if (!policy.openPorts.includes(port)) throw targetRefused();
+  const name = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  let addresses: string[];
   try {
-    addresses = isIP(name) ? [{ address: name }] : await resolve(name);
+    addresses = await addressesOf(name, policy.resolver);
   } catch {
-    throw new AppError('sendFailed', { detail: 'dnsNotFound' });
+    throw targetRefused();
   }
-  const allowed = !policy.publicOnly || policy.allowList.includes(name);
-  const usable = addresses.filter(({ address }) => allowed || isPublicAddress(address));
+  const own = (policy.ownAddresses ?? hostAddresses)();
   // Every answer must pass: a name resolving to one public and one private address is refused.
-  if (usable.length === 0 || usable.length !== addresses.length) throw refused();
-  // IPv4 first: most mail servers listen there, and "localhost" often answers ::1 first.
-  const chosen = usable.find(({ address }) => isIP(address) === 4) ?? usable[0]!;
-  return { address: chosen.address, servername: name };
+  if (addresses.length === 0 || !addresses.every((address) => allowed(name, address, policy, own))) throw targetRefused();
+  // IPv4 first: most mail servers listen there.
+  const chosen = addresses.find((address) => isIP(address) === 4) ?? addresses[0]!;
+  return { address: chosen, servername: name };
 }

@@ -39,6 +39,12 @@ export interface TestStackOptions {
   bounce?: string[];
   /** Start the local identity emulator and an M365 SMTP server (XOAUTH2), and configure the BFF with them. */
   m365?: boolean;
+  /** SAATJA_SMTP_ALLOW_LIST; default `localhost`, where the tests' SMTP servers listen. */
+  smtpAllowList?: string[];
+  /** SAATJA_DNS_SERVERS, e.g. a test's own DNS server. */
+  dnsServers?: string[];
+  /** SAATJA_TRUST_PROXY. */
+  trustProxy?: Config['trustProxy'];
   /** Where the BFF's log lines go (at trace level), for tests that read them; silent otherwise. */
   logDestination?: { write(line: string): void };
 }
@@ -78,8 +84,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     openPorts: [...DEFAULT_OPEN_PORTS, ...(options.openPorts ?? [])],
     relay: { host: 'localhost', port: relay.port, security: 'starttls' },
     extraCas: [tls.ca, ...(m365 ? [m365.emulator.ca] : [])],
-    smtpAllowList: [],
-    dnsServers: [],
+    // The tests' own SMTP servers listen on loopback: allowed by name, as a deployment would list an internal relay.
+    smtpAllowList: options.smtpAllowList ?? ['localhost'],
+    trustProxy: options.trustProxy ?? false,
+    dnsServers: options.dnsServers ?? [],
     dnsTimeoutMs: 1000,
     secretsKeys: generateKeySpec('test1'),
     m365: m365?.config ?? null,
