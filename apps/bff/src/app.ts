@@ -46,10 +46,16 @@ export interface AppDeps {
   devMailbox?: DevMailbox;
 }
 
-/** Sign-in attempts per IP and user code per window. */
-const SIGN_IN_LIMIT = { limit: 10, windowMs: 5 * 60_000 };
+/** Wrong passwords per user code per window, from any address; the 11th attempt is refused. */
+const SIGN_IN_FAILURES_PER_CODE = { limit: 10, windowMs: 15 * 60_000 };
+/** Wrong passwords per client address per window, whatever the code. */
+const SIGN_IN_FAILURES_PER_ADDRESS = { limit: 15, windowMs: 15 * 60_000 };
 /** Test mails per user per window (SPEC §5: rate-limited). */
 const TEST_MAIL_LIMIT = { limit: 10, windowMs: 10 * 60_000 };
+
+function signInLimiters() {
+  return { perCode: createRateLimiter(SIGN_IN_FAILURES_PER_CODE), perAddress: createRateLimiter(SIGN_IN_FAILURES_PER_ADDRESS) };
+}
 
 /** The whole BFF as an Express app, without listening: tests start it on port 0. */
 export function createApp(deps: AppDeps): Express {
@@ -122,7 +128,7 @@ export function createApp(deps: AppDeps): Express {
     };
     res.json(deployment);
   });
-  api.use('/auth', authRoutes({ users, sessions, cookie, signInLimiter: createRateLimiter(SIGN_IN_LIMIT) }));
+  api.use('/auth', authRoutes({ users, sessions, cookie, signInLimiters: signInLimiters() }));
   const cardDeps = { cards, testMail, globalMailUser, openPorts: config.openPorts };
   api.use('/m365', m365CallbackRoutes(m365));
   api.use('/card/m365', requireUser, m365CardRoutes(m365, async (req) => currentUser(req), () => '/'));

@@ -107,4 +107,18 @@ describe('production mode', () => {
     // A company name without a letter or digit would give the event mailbox an empty name.
     expect(() => loadConfig({ SAATJA_COMPANY_NAME: 'ООО «Ромашка»' })).toThrow(/SAATJA_COMPANY_NAME/);
   });
+
+  // Last: it leaves this test's own address limited.
+  it('when SAATJA_TRUST_PROXY is not set, then X-Forwarded-For is ignored and a spoofed header does not reset the limit', async () => {
+    const statuses: number[] = [];
+    for (let i = 1; i <= 16; i++) {
+      const response = await fetch(`${bff.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Origin: ORIGIN, 'X-Forwarded-For': `198.51.100.${i}` },
+        body: JSON.stringify({ code: `GUESS${i}`, password: 'guess-1234' }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toEqual([...Array(15).fill(401), 429]);
+  });
 });

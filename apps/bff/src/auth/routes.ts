@@ -7,16 +7,32 @@ import { clearSessionCookie, currentUser, setSessionCookie, type SessionCookie }
 import type { SessionStore } from './session-store';
 import { toMe, type UserRepository } from './user-repository';
 
-export function authRoutes(deps: { users: UserRepository; sessions: SessionStore; cookie: SessionCookie; signInLimiter: RateLimiter }) {
+export interface SignInLimiters {
+  /** Wrong passwords for one user code, from any address: guessing one account's password. */
+  perCode: RateLimiter;
+  /** Wrong passwords from one client address, across codes: trying many accounts. */
+  perAddress: RateLimiter;
+}
+
+export function authRoutes(deps: { users: UserRepository; sessions: SessionStore; cookie: SessionCookie; signInLimiters: SignInLimiters }) {
   const router = Router();
+  const { perCode, perAddress } = deps.signInLimiters;
 
   router.post('/sign-in', async (req, res) => {
     const input = parseBody(signInSchema, req.body);
-    if (!deps.signInLimiter.take(`${req.ip}|${input.code.toLowerCase()}`)) throw new AppError('rateLimited');
+    // req.ip is the socket's peer unless SAATJA_TRUST_PROXY names the proxy in front.
+    const codeKey = `code:${input.code.toLowerCase()}`;
+    const addressKey = `address:${req.ip ?? ''}`;
+    // Only failures count, so many good sign-ins (a QA suite's) never lock anyone out.
+    if (perCode.blocked(codeKey) || perAddress.blocked(addressKey)) throw new AppError('rateLimited');
     const found = await deps.users.findCredentials(input.code);
     // Hash even for an unknown code, so timing does not tell which codes exist.
     const ok = await verifyPassword(input.password, found?.password_hash ?? DUMMY_HASH);
-    if (!found || !ok) throw new AppError('invalidCredentials');
+    if (!found || !ok) {
+      perCode.take(codeKey);
+      perAddress.take(addressKey);
+      throw new AppError('invalidCredentials');
+    }
     // A fresh id at every sign-in: an id planted before it is worthless afterwards.
     if (req.sessionId) await deps.sessions.destroy(req.sessionId);
     setSessionCookie(res, deps.cookie, await deps.sessions.create(found.id));
