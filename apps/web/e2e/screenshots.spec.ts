@@ -55,12 +55,20 @@ for (const width of [375, 1280]) {
     await expect(page.getByRole('region', { name: 'Testkiri' }).getByRole('alert').or(page.getByRole('region', { name: 'Testkiri' }).getByRole('status'))).not.toBeEmpty();
     await shot('card-check-failed');
 
+    // A server the guard refuses: the refusal is a send log entry with its reason.
+    await card.server.fill('10.0.0.1');
+    await card.save();
+    await card.expectSaved();
+    await card.testMailButton.click();
+    await expect(page.getByText(/Sellele serverile ei saa ühenduda/).first()).toBeVisible();
+
     const nav = page.getByRole('navigation', { name: 'Peamenüü' });
     await nav.getByRole('link', { name: 'Sündmused' }).click();
     await expect(page.getByRole('heading', { name: 'Sündmused', level: 1 })).toBeVisible();
     await shot('events');
     await nav.getByRole('link', { name: 'Saatmislogi' }).click();
     await expect(page.getByRole('heading', { name: 'Saatmislogi', level: 1 })).toBeVisible();
+    await expect(page.getByText('Server pole lubatud', { exact: false }).first()).toBeVisible();
     await shot('send-log');
 
     await new UsersPage(page).open();

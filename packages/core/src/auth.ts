@@ -1,4 +1,5 @@
 import { z } from 'zod/mini';
+import { displayNameSchema, emailSchema } from './person';
 
 export const signInSchema = z.object({
   code: z
@@ -23,10 +24,8 @@ export const userCodeSchema = z
 export const createUserInputSchema = z.object(
   {
     code: userCodeSchema,
-    name: z
-      .string({ error: 'required' })
-      .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(100, { error: 'tooLong' })),
-    email: z.pipe(z.string({ error: 'required' }).check(z.trim()), z.email({ error: 'email.invalid' })),
+    name: displayNameSchema,
+    email: emailSchema,
     role: z.enum(['user', 'admin'], { error: 'required' }),
     password: newPasswordSchema,
   },

@@ -7,6 +7,8 @@ export * from './errors';
 export * from './events';
 export * from './m365';
 export * from './mail-settings';
+export * from './person';
 export * from './smtp-password';
 export * from './presets';
+export * from './scrub-secrets';
 export * from './smtp-advice';

@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { emailSchema } from './mail-settings';
+import { emailSchema } from './person';
 
 /** The only resource scope Saatja asks for: a Graph-audience token would get `535 5.7.3` (SPEC §2). */
 export const M365_SMTP_SCOPE = 'https://outlook.office.com/SMTP.Send';

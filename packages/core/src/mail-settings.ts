@@ -1,6 +1,7 @@
 // zod/mini: the same zod 4 checks and messages as classic zod, but tree-shakable, which keeps the
 // card's bundle within its budget (the schemas run in the browser as well as in the BFF).
 import { z } from 'zod/mini';
+import { displayNameSchema, emailSchema, hasNoControlChars } from './person';
 
 /** The "Mail sender" choices of the user card (SPEC §1). */
 export const senderModes = ['default', 'smtp', 'm365', 'replyTo'] as const;
@@ -25,23 +26,6 @@ export function isHostOrIp(value: string): boolean {
   return value.split('.').every((label) => HOST_LABEL.test(label));
 }
 
-/** No control characters: nothing here may smuggle a CR/LF into a mail header. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
-
-export const emailSchema = z.pipe(
-  z.string({ error: 'required' }).check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(254, { error: 'tooLong' })),
-  z.email({ error: 'email.invalid' }),
-);
-
-export const displayNameSchema = z
-  .string({ error: 'required' })
-  .check(
-    z.trim(),
-    z.minLength(1, { error: 'required' }),
-    z.maxLength(100, { error: 'tooLong' }),
-    z.refine(noControlChars, { error: 'controlChars' }),
-  );
 
 /** What the card's validation depends on besides the input itself. */
 export interface CardRules {
@@ -76,7 +60,7 @@ export function makeSmtpInputSchema(rules: CardRules) {
         security: z.enum(tlsModes, { error: 'required' }),
         user: z
           .string({ error: 'required' })
-          .check(z.trim(), z.maxLength(254, { error: 'tooLong' }), z.refine(noControlChars, { error: 'controlChars' })),
+          .check(z.trim(), z.maxLength(254, { error: 'tooLong' }), z.refine(hasNoControlChars, { error: 'controlChars' })),
         /** Write-only. Blank keeps the stored password (unless the server changed). */
         password: z.string({ error: 'required' }).check(z.maxLength(MAX_PASSWORD_LENGTH, { error: 'tooLong' })),
         /** Forget the stored password. */

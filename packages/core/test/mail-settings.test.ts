@@ -2,8 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../src/errors';
 import {
   DEFAULT_OPEN_PORTS,
-  displayNameSchema,
-  emailSchema,
   isHostOrIp,
   makeCardInputSchema,
   makeMailSenderInputSchema,
@@ -12,6 +10,7 @@ import {
   tlsModes,
   type CardRules,
 } from '../src/mail-settings';
+import { displayNameSchema, emailSchema } from '../src/person';
 
 /** No global mail user with an SMTP server: every SMTP card names its own server. */
 const ownServerRules: CardRules = { openPorts: DEFAULT_OPEN_PORTS, inheritsServer: false };

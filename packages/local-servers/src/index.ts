@@ -14,3 +14,4 @@ export type {
   XOAuth2Verdict,
 } from './types';
 export { startDnsServer, type DnsAnswer, type DnsQuery, type DnsRecord, type DnsServerOptions, type LocalDnsServer } from './dns-server';
+export { echoPasswordRefusal, echoXOAuth2Refusal } from './echo-auth';

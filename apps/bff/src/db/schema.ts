@@ -54,7 +54,7 @@ export interface SendLogTable {
   transport: string;
   recipient: string;
   /** 'checked' is a dry run that got to DATA → 354 (SPEC §5). */
-  result: 'sent' | 'checked' | 'failed';
+  result: 'sent' | 'checked' | 'failed' | 'refused';
   server_reply: string | null;
   error_code: string | null;
   duration_ms: number;

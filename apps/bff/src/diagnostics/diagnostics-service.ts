@@ -77,7 +77,7 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
      * returned function then runs the check, reporting to `emit`.
      */
     async start(actor: UserRow, user: UserRow, input: CheckInput): Promise<(emit: Emit) => Promise<void>> {
-      const prepared = await deps.testMail.prepare(actor, user, { to: input.to });
+      const prepared = await deps.testMail.prepare(actor, user, { to: input.to }, input.mode === 'dryRun' ? 'check' : 'test');
       return (emit) => (input.mode === 'dryRun' ? dryRun(prepared, emit) : sendTest(prepared, emit));
     },
   };

@@ -3,6 +3,7 @@ import { SmtpCheckError } from './check-error';
 import { readPresentedCertificate } from './certificate';
 import { connectOne, handshake } from './network';
 import { sayEhlo } from './smtp-commands';
+import { replyScrubber } from '../mail/reply-scrubber';
 import { SmtpSession } from './smtp-session';
 import type { CheckTarget, CheckTimeouts } from './run-check';
 
@@ -34,7 +35,7 @@ async function inspectCertificate(target: CheckTarget, address: string, timeoutM
   if (!socket) return null;
   try {
     if (target.security !== 'ssl') {
-      const session = new SmtpSession(socket);
+      const session = new SmtpSession(socket, replyScrubber(target.auth));
       await session.read('CONN', timeoutMs, 'GREETING_TIMEOUT');
       await sayEhlo(session, timeoutMs);
       if ((await session.send('STARTTLS', 'STARTTLS', timeoutMs)).code !== 220) return null;

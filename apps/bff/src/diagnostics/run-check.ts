@@ -4,6 +4,7 @@ import { describeTls } from './certificate';
 import { explainFailure } from './explain-failure';
 import { connectAny, handshake, resolveHost, type TlsSettings } from './network';
 import { authenticate, envelopeAddress, envelopeCommand, sayEhlo, wantedMechanism, type CheckAuth, type Ehlo } from './smtp-commands';
+import { replyScrubber } from '../mail/reply-scrubber';
 import { SmtpSession } from './smtp-session';
 import { createStepper, type Stepper } from './stepper';
 
@@ -81,9 +82,9 @@ async function connectSession(run: Run): Promise<SmtpSession> {
   if (target.security === 'ssl') {
     const secure = await steps.run('tls', () => handshake(socket, target.host, target.tls, timeouts.tlsMs, 'CONN'), describeTls);
     context.secure = true;
-    session = new SmtpSession(secure);
+    session = new SmtpSession(secure, replyScrubber(target.auth));
   } else {
-    session = new SmtpSession(socket);
+    session = new SmtpSession(socket, replyScrubber(target.auth));
     context.secure = false;
   }
   await steps.run('greeting', () => greet(session, timeouts.greetingMs), (reply) => ({ greeting: reply.text }));

@@ -32,7 +32,11 @@ export class SmtpSession {
   private command = 'CONN';
   private waiter: { resolve: (reply: SmtpReply) => void; reject: (error: SmtpCheckError) => void; timer: NodeJS.Timeout } | null = null;
 
-  constructor(private socket: Socket) {
+  /** `scrub` takes the credentials out of every line as it arrives (a server may echo them). */
+  constructor(
+    private socket: Socket,
+    private readonly scrub: (line: string) => string,
+  ) {
     this.attach();
   }
 
@@ -88,9 +92,9 @@ export class SmtpSession {
     const text = this.partial + this.decoder.write(chunk);
     const parts = text.split('\n');
     this.partial = parts.pop() ?? '';
-    this.lines.push(...parts.map((line) => line.replace(/\r$/, '')));
+    this.lines.push(...parts.map((line) => this.scrub(line.replace(/\r$/, ''))));
     if (this.partial.length > MAX_LINE_CHARS) {
-      this.lines.push(this.partial.slice(0, SHOWN_GARBAGE_CHARS));
+      this.lines.push(this.scrub(this.partial).slice(0, SHOWN_GARBAGE_CHARS));
       this.partial = '';
     }
     this.settle();
@@ -100,7 +104,7 @@ export class SmtpSession {
 
   private readonly onClose = () => {
     // An unterminated last line still counts, as nodemailer reads its remainder on close.
-    if (this.partial.trim()) this.lines.push(this.partial.trim());
+    if (this.partial.trim()) this.lines.push(this.scrub(this.partial.trim()));
     this.partial = '';
     this.fail(checkError('ECONNECTION', this.command));
   };

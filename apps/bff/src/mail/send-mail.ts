@@ -1,5 +1,6 @@
 import nodemailer from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { replyScrubber } from './reply-scrubber';
 
 export interface OutgoingMessage {
   from: { name: string; address: string };
@@ -45,6 +46,7 @@ export function toSmtpFailure(error: unknown): SmtpFailure {
 /** Send one message; user data goes only into address and content fields, never envelope/headers/raw. */
 export async function sendMail(options: SMTPTransport.Options, message: OutgoingMessage): Promise<SendResult> {
   const transporter = nodemailer.createTransport(options);
+  const scrub = replyScrubber(options.auth);
   try {
     const info = await transporter.sendMail({
       from: message.from,
@@ -55,9 +57,10 @@ export async function sendMail(options: SMTPTransport.Options, message: Outgoing
       sender: message.sender,
       messageId: message.messageId,
     });
-    return { ok: true, messageId: info.messageId, response: info.response };
+    return { ok: true, messageId: info.messageId, response: scrub(info.response) };
   } catch (error) {
-    return { ok: false, failure: toSmtpFailure(error) };
+    const failure = toSmtpFailure(error);
+    return { ok: false, failure: { ...failure, response: failure.response === null ? null : scrub(failure.response) } };
   } finally {
     transporter.close();
   }

@@ -1,4 +1,4 @@
-import { diagnoseFailure, readableReply, type EffectiveConfig, type Owner, type TestMailInput } from '@saatja/core';
+import { diagnoseFailure, isSendRefusal, readableReply, type EffectiveConfig, type Owner, type SendRefusal, type TestMailInput } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { UserRow } from '../auth/user-repository';
 import { smtpPasswordContext } from '../card/card-service';
@@ -79,20 +79,33 @@ export function createTestMailService(deps: TestMailDeps) {
    * Everything before a connection opens: who may send where, the rate limit, and the transport of
    * the card as saved. A refusal here is a plain API error.
    */
-  async function prepare(actor: UserRow, user: UserRow, input: TestMailInput): Promise<PreparedSend> {
+  async function prepare(actor: UserRow, user: UserRow, input: TestMailInput, kind: Attempt['kind'] = 'test'): Promise<PreparedSend> {
     if (input.to && input.to !== user.email && actor.role !== 'admin') throw new AppError('forbidden');
-    if (!deps.limiter.take(`test-mail:${actor.id}`)) throw new AppError('rateLimited');
     const { effective, global } = await deps.globalMailUser.effectiveFor(user);
-    if (effective.passwordNeeded) throw new AppError('sendFailed', { detail: 'passwordNeeded' });
-    const options = await buildTransport(effective.transport, {
-      relay: relay(),
-      extraCas: deps.config.extraCas,
-      password: (owner) => passwordOf(user, global, owner),
-      guardTarget: (host, port) => resolveTarget(host, port, deps.targetPolicy),
-      m365Smtp: deps.config.m365?.smtp ?? null,
-      m365AccessToken: (owner, mailbox) => m365TokenOf(user, global, owner, mailbox),
-    });
-    return { actor, user, effective, options, to: input.to ?? user.email, transport: describeTransport(effective.transport, relay()) };
+    const to = input.to ?? user.email;
+    const transport = describeTransport(effective.transport, relay());
+    const started = deps.now();
+    try {
+      if (!deps.limiter.take(`test-mail:${actor.id}`)) throw new AppError('rateLimited');
+      if (effective.passwordNeeded) throw new AppError('sendFailed', { detail: 'passwordNeeded' });
+      const options = await buildTransport(effective.transport, {
+        relay: relay(),
+        extraCas: deps.config.extraCas,
+        password: (owner) => passwordOf(user, global, owner),
+        guardTarget: (host, port) => resolveTarget(host, port, deps.targetPolicy),
+        m365Smtp: deps.config.m365?.smtp ?? null,
+        m365AccessToken: (owner, mailbox) => m365TokenOf(user, global, owner, mailbox),
+      });
+      return { actor, user, effective, options, to, transport };
+    } catch (error) {
+      // A refusal is an attempt too (SPEC §5): logged with its reason, then answered as before.
+      const reason = refusalOf(error);
+      if (reason) {
+        const refused = { kind, started, result: 'refused', reply: null, errorCode: reason, failureClass: null, messageId: null } as const;
+        await record({ actor, user, to, transport }, refused);
+      }
+      throw error;
+    }
   }
 
   /** The test mail itself, through nodemailer as every send goes. */
@@ -108,7 +121,7 @@ export function createTestMailService(deps: TestMailDeps) {
   }
 
   /** One send log entry per attempt (SPEC §5): who, when, through what, the outcome; never a secret. */
-  async function record(prepared: PreparedSend, attempt: Attempt): Promise<void> {
+  async function record(prepared: Pick<PreparedSend, 'actor' | 'user' | 'to' | 'transport'>, attempt: Attempt): Promise<void> {
     await deps.sendLog.record({
       user_id: prepared.user.id,
       actor_user_id: prepared.actor.id,
@@ -127,6 +140,14 @@ export function createTestMailService(deps: TestMailDeps) {
 }
 export type TestMailService = ReturnType<typeof createTestMailService>;
 
+/** The reason a refusal before sending is logged under, or null for any other error. */
+function refusalOf(error: unknown): SendRefusal | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === 'rateLimited') return 'rateLimited';
+  const detail = error.code === 'sendFailed' ? error.options.detail : null;
+  return isSendRefusal(detail) ? detail : null;
+}
+
 /** A test mail or check, cleared to go: the nodemailer options hold the password, so it stays in memory. */
 export interface PreparedSend {
   actor: UserRow;
@@ -141,7 +162,7 @@ export interface PreparedSend {
 export interface Attempt {
   kind: 'test' | 'check';
   started: Date;
-  result: 'sent' | 'checked' | 'failed';
+  result: 'sent' | 'checked' | 'failed' | 'refused';
   reply: string | null;
   errorCode: string | null;
   failureClass: string | null;

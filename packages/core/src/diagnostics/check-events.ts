@@ -1,5 +1,5 @@
 import { z } from 'zod/mini';
-import { emailSchema } from '../mail-settings';
+import { emailSchema } from '../person';
 import type { Diagnosis } from './classify-failure';
 import type { CertificateSummary } from './smtp-failure';
 

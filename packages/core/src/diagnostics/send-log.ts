@@ -2,7 +2,22 @@ import { z } from 'zod/mini';
 
 /** What kind of attempt a send log entry records. */
 export type SendLogKind = 'test' | 'check' | 'send';
-export type SendLogResult = 'sent' | 'checked' | 'failed';
+export type SendLogResult = 'sent' | 'checked' | 'failed' | 'refused';
+
+/** Why an attempt was refused before any connection opened; `errorCode` of a `refused` entry. */
+export const sendRefusals = [
+  'targetNotAllowed',
+  'rateLimited',
+  'passwordNeeded',
+  'm365NotConfigured',
+  'm365NotAuthenticated',
+  'm365ReauthRequired',
+  'm365AccountMismatch',
+  'm365Unavailable',
+] as const;
+export type SendRefusal = (typeof sendRefusals)[number];
+
+export const isSendRefusal = (value: unknown): value is SendRefusal => (sendRefusals as readonly unknown[]).includes(value);
 
 /** One send attempt as the send log view shows it (SPEC §5): never a secret. */
 export interface PublicSendLogEntry {

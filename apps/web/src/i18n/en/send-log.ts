@@ -12,7 +12,17 @@ export const sendLog: Messages['sendLog'] = {
   more: 'Show older',
   columns: { at: 'Time', user: 'User', kind: 'Kind', transport: 'Through', recipient: 'Recipient', result: 'Result', reply: 'Server reply', duration: 'Duration' },
   kinds: { test: 'Test mail', check: 'Connection check', send: 'Mail' },
-  results: { sent: 'Sent', checked: 'Checked', failed: 'Failed' },
+  results: { sent: 'Sent', checked: 'Checked', failed: 'Failed', refused: 'Refused' },
+  refusals: {
+    targetNotAllowed: 'The server is not allowed: its name was not found, or it is not a public address on an open port.',
+    rateLimited: 'Too many attempts in a short time; try again in a few minutes.',
+    passwordNeeded: 'The password is missing: enter it on the card.',
+    m365NotConfigured: 'Microsoft 365 is not set up in this deployment.',
+    m365NotAuthenticated: 'Microsoft 365 is not authenticated.',
+    m365ReauthRequired: 'Microsoft 365 needs to be authenticated again.',
+    m365AccountMismatch: 'The Microsoft 365 account is not the one on the card.',
+    m365Unavailable: 'Microsoft 365 sign-in could not be reached.',
+  },
   startedBy: 'started by {{code}}',
   duration: '{{seconds}} s',
 };

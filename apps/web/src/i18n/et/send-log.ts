@@ -10,7 +10,17 @@ export const sendLog = {
   more: 'Näita vanemaid',
   columns: { at: 'Aeg', user: 'Kasutaja', kind: 'Liik', transport: 'Mille kaudu', recipient: 'Saaja', result: 'Tulemus', reply: 'Serveri vastus', duration: 'Kestus' },
   kinds: { test: 'Testkiri', check: 'Ühenduse kontroll', send: 'Kiri' },
-  results: { sent: 'Saadetud', checked: 'Kontrollitud', failed: 'Ebaõnnestus' },
+  results: { sent: 'Saadetud', checked: 'Kontrollitud', failed: 'Ebaõnnestus', refused: 'Keelatud' },
+  refusals: {
+    targetNotAllowed: 'Server pole lubatud: nime ei leitud või see pole avalik aadress avatud pordil.',
+    rateLimited: 'Liiga palju katseid lühikese aja jooksul; proovi mõne minuti pärast uuesti.',
+    passwordNeeded: 'Parool puudub: sisesta see kaardile.',
+    m365NotConfigured: 'Microsoft 365 pole selles paigalduses seadistatud.',
+    m365NotAuthenticated: 'Microsoft 365 pole autenditud.',
+    m365ReauthRequired: 'Microsoft 365 tuleb uuesti autentida.',
+    m365AccountMismatch: 'Microsoft 365 konto pole see, mis on kaardil.',
+    m365Unavailable: 'Microsoft 365 sisselogimisega ei saadud ühendust.',
+  },
   startedBy: 'käivitas {{code}}',
   duration: '{{seconds}} s',
 };

@@ -1,4 +1,4 @@
-import { failureClasses, type FailureClass, type PublicSendLogEntry } from '@saatja/core';
+import { failureClasses, isSendRefusal, type FailureClass, type PublicSendLogEntry } from '@saatja/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
@@ -52,8 +52,9 @@ function SendLogRow({ entry, columns }: { entry: PublicSendLogEntry; columns: Co
     recipient: entry.recipient,
     result: (
       <>
-        <span className={entry.result === 'failed' ? 'tag tag--warning' : 'tag tag--own'}>{t(`sendLog.results.${entry.result}`)}</span>
+        <span className={entry.result === 'failed' || entry.result === 'refused' ? 'tag tag--warning' : 'tag tag--own'}>{t(`sendLog.results.${entry.result}`)}</span>
         {isFailureClass(entry.failureClass) && <span className="send-log__reason"> {t(`diagnostics.failure.${entry.failureClass}`)}</span>}
+        {entry.result === 'refused' && isSendRefusal(entry.errorCode) && <span className="send-log__reason"> {t(`sendLog.refusals.${entry.errorCode}`)}</span>}
       </>
     ),
     reply: entry.serverReply ? <code>{entry.serverReply}</code> : '–',

@@ -1,0 +1,57 @@
+/**
+ * What an SMTP client sent that a server may echo back: the password (AUTH PLAIN/LOGIN) or the
+ * OAuth access token (XOAUTH2), and the user they go with.
+ */
+export interface SentSecrets {
+  user: string;
+  password?: string | null | undefined;
+  accessToken?: string | null | undefined;
+}
+
+export const REDACTED = '[redacted]';
+
+const toBase64 = (bytes: readonly number[]) => btoa(String.fromCharCode(...bytes));
+
+/** Below this many characters a base64 fragment matches ordinary words too often to be evidence, chars. */
+const MIN_FRAGMENT_CHARS = 4;
+/** A run of base64 or base64url characters, as an encoded credential appears in a reply. */
+const BASE64_RUN = /[A-Za-z0-9+/_-]+=*/g;
+
+/**
+ * The base64 characters that depend on `secret` alone, for each of the 3 byte alignments it can
+ * have inside a longer encoded string (`\0user\0pass`, `user=…\x01auth=Bearer …`): whatever comes
+ * before or after it, an encoding that contains the secret contains one of these.
+ */
+export function base64Fragments(secret: string): string[] {
+  const bytes = new TextEncoder().encode(secret);
+  const fragments = new Set<string>();
+  for (let offset = 0; offset < 3; offset++) {
+    const encoded = toBase64([...new Uint8Array(offset), ...bytes]);
+    // Character i covers bits [6i, 6i + 6): keep those entirely inside the secret's bits.
+    const fragment = encoded.slice(Math.ceil((8 * offset) / 6), Math.floor((8 * (offset + bytes.length)) / 6));
+    if (fragment.length >= MIN_FRAGMENT_CHARS) {
+      fragments.add(fragment);
+      fragments.add(fragment.replaceAll('+', '-').replaceAll('/', '_'));
+    }
+  }
+  return [...fragments];
+}
+
+function secretsOf(sent: SentSecrets): string[] {
+  return [sent.password, sent.accessToken].filter((secret): secret is string => typeof secret === 'string' && secret !== '');
+}
+
+/**
+ * A server reply with the credentials taken out (SPEC §8): the password and the token as sent, and
+ * any base64 run that encodes them (AUTH PLAIN's `\0user\0pass`, AUTH LOGIN's password line, the
+ * XOAUTH2 string), whichever alignment they have inside it.
+ */
+export function scrubSecrets(reply: string, sent: SentSecrets): string {
+  const secrets = secretsOf(sent);
+  if (secrets.length === 0) return reply;
+  const fragments = secrets.flatMap(base64Fragments);
+  let scrubbed = reply;
+  // Longest first, so a token that contains the password is removed whole.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) scrubbed = scrubbed.split(secret).join(REDACTED);
+  return scrubbed.replace(BASE64_RUN, (run) => (fragments.some((fragment) => run.includes(fragment)) ? REDACTED : run));
+}
