@@ -41,7 +41,7 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['apps/bff/src/server.ts', 'apps/bff/src/**/*-command.ts', 'scripts/**', 'bench/**'],
+    files: ['apps/bff/src/server.ts', 'apps/bff/src/cli.ts', 'apps/bff/src/dev/dev-mode.ts', 'apps/bff/src/**/*-command.ts', 'scripts/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

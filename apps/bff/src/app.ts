@@ -21,7 +21,9 @@ import { devRoutes, type DevMailbox } from './dev/routes';
 import { createEventsService } from './events/events-service';
 import { eventsRoutes } from './events/routes';
 import { createGlobalMailUserService } from './global-mail-user/global-mail-user-service';
+import { healthRoutes, type Lifecycle } from './health/routes';
 import { AppError, errorHandler } from './http/app-error';
+import { drainingConnections } from './http/draining';
 import { csrfGuard } from './http/csrf';
 import { requestLog } from './http/request-log';
 import { createRateLimiter } from './http/rate-limiter';
@@ -44,6 +46,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Dev mode only: the local mail catcher standing in for the vendor relay. */
   devMailbox?: DevMailbox;
+  /** Shared with the process's shutdown: draining instances report not ready and close connections. */
+  lifecycle?: Lifecycle;
 }
 
 /** Wrong passwords per user code per window, from any address; the 11th attempt is refused. */
@@ -62,7 +66,10 @@ export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const production = config.mode === 'production';
-  const cookie = sessionCookie(production);
+  const lifecycle = deps.lifecycle ?? { draining: false };
+  // Served over HTTPS (by the public origin, whatever the mode): __Host- cookies and HSTS.
+  const https = config.publicOrigin?.startsWith('https:') ?? false;
+  const cookie = sessionCookie(https);
   const users = createUserRepository(db);
   const sessions = createSessionStore(db, now);
   const mailSettings = createMailSettingsRepository(db);
@@ -107,11 +114,14 @@ export function createApp(deps: AppDeps): Express {
           'form-action': ["'self'"],
         },
       },
-      strictTransportSecurity: production,
+      strictTransportSecurity: https,
       // The Microsoft 365 popup goes through the identity provider and must keep its opener to report back.
       crossOriginOpenerPolicy: { policy: 'same-origin-allow-popups' },
     }),
   );
+
+  app.use(drainingConnections(lifecycle));
+  app.use(healthRoutes({ db, lifecycle, logger }));
 
   const api = express.Router();
   api.use(requestLog(logger));

@@ -1,55 +1,66 @@
-import { startBff } from './bootstrap';
+import type { Logger } from 'pino';
+import { startBff, type RunningBff } from './bootstrap';
 import { ConfigError, loadConfig, type Config } from './config';
-import { DEMO_USERS, seedDemoUsers } from './dev/demo-users';
-import { DEV_BOUNCE_ADDRESS, prepareDevEnvironment } from './dev/dev-environment';
-import { describeLocalM365, withLocalM365Mail } from './dev/dev-m365';
+import type { DevMode, startDevMode } from './dev/dev-mode';
 import { createLogger } from './logger';
 
-async function main() {
-  let config: Config;
+const EX_CONFIG = 78;
+
+function configOrExit(): Config {
   try {
-    config = loadConfig();
+    return loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     console.error(error.message);
-    process.exit(78); // EX_CONFIG
+    process.exit(EX_CONFIG);
   }
-  const logger = createLogger(config.logLevel);
-  const dev = config.mode === 'dev' ? await prepareDevEnvironment(config) : null;
-  const bff = await startBff(dev?.config ?? config, logger, dev?.catcher ? { devMailbox: { list: () => withLocalM365Mail(dev.catcher!.received(), dev.m365) } } : {});
+}
 
-  if (dev) {
-    await seedDemoUsers(bff.db, new Date());
-    const relay = dev.config.relay!;
-    console.log(
-      [
-        '',
-        `Saatja (dev mode) is running at ${bff.url}`,
-        `  database:    ${bff.databaseWhere}`,
-        `  vendor relay: local mail catcher at ${relay.host}:${relay.port} (STARTTLS); caught mail at ${bff.url}/dev/mailbox`,
-        `  event mailbox: SMTP ${dev.config.host}:${bff.inboundPort}; the catcher bounces mail to ${DEV_BOUNCE_ADDRESS} back to it`,
-        ...(dev.m365 ? describeLocalM365(dev.m365) : []),
-        '  demo users (user code / password):',
-        ...DEMO_USERS.map((user) => `    ${user.code.padEnd(6)} ${user.password.padEnd(16)} ${user.role}`),
-        '',
-      ].join('\n'),
+/** Dev mode's code and packages are loaded only here; the production build does not contain them. */
+async function devMode(config: Config): Promise<DevMode> {
+  let start: typeof startDevMode;
+  try {
+    ({ startDevMode: start } = await import('./dev/dev-mode'));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+    console.error(
+      'This is the production build of Saatja: it runs with SAATJA_MODE=production only (see "Running in production" in README.md). ' +
+        'Dev mode, with its demo users and local mail catcher, runs from a source checkout: npm start.',
     );
-  } else {
-    logger.info({ url: bff.url, inboundPort: bff.inboundPort }, 'Saatja is running');
+    process.exit(EX_CONFIG);
   }
+  return start(config);
+}
 
+/** SIGTERM/SIGINT: drain (see RunningBff.close), stop dev mode's servers, exit 0. */
+function exitOnSignals(bff: RunningBff, dev: DevMode | null, logger: Logger): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
-    await bff.close();
-    await dev?.catcher?.close();
-    await dev?.m365?.close();
-    process.exit(0);
+    logger.info({ signal }, 'draining: no new connections; requests in flight may finish');
+    try {
+      await bff.close();
+      await dev?.close();
+      logger.info('stopped');
+      process.exit(0);
+    } catch (error) {
+      logger.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+async function main() {
+  const config = configOrExit();
+  const logger = createLogger(config.logLevel);
+  const dev = config.mode === 'dev' ? await devMode(config) : null;
+  const bff = await startBff(dev?.config ?? config, logger, dev?.extra ?? {});
+  exitOnSignals(bff, dev, logger);
+  if (dev) await dev.announce(bff);
+  else logger.info({ url: bff.url, inboundPort: bff.inboundPort, startedInMs: Math.round(process.uptime() * 1000) }, 'Saatja is running');
 }
 
 await main();

@@ -30,6 +30,7 @@ beforeAll(async () => {
     SAATJA_OPEN_PORTS: `25,465,587,${(trap.address() as AddressInfo).port}`,
     SAATJA_MODE: 'production',
     PORT: '0',
+    SAATJA_INBOUND_PORT: '0',
     SAATJA_DATA_DIR: dir,
     SAATJA_DATABASE_URL: database.url,
     SAATJA_PUBLIC_ORIGIN: ORIGIN,

@@ -4,6 +4,7 @@ import { createUserRepository, type UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
 import { AppError, fieldError } from '../http/app-error';
 import { hashPassword } from '../secrets/password-hash';
+import { createUser } from './create-user';
 
 /** Admins create users and reset passwords; a reset ends the user's sessions. */
 export function createUserAdminService(deps: { db: Db; now: () => Date }) {
@@ -12,10 +13,7 @@ export function createUserAdminService(deps: { db: Db; now: () => Date }) {
 
   return {
     async create(actor: UserRow, input: CreateUserInput) {
-      if (await users.findByCode(input.code)) throw fieldError('code', 'code.taken');
-      const { password, ...profile } = input;
-      await users.insert({ ...profile, passwordHash: await hashPassword(password) }, deps.now());
-      await audit.record(actor.id, 'user.create', `user:${input.code}`, { before: {}, after: profile });
+      if ((await createUser(deps.db, input, actor.id, deps.now())) === 'codeTaken') throw fieldError('code', 'code.taken');
       return users.findByCode(input.code);
     },
 

@@ -45,7 +45,15 @@ export const envSchema = z.object({
   SAATJA_DATA_DIR: z.string().default('./data'),
   /** postgres://user:password@host:port/database; unset = an embedded PostgreSQL under <data>/pg. */
   SAATJA_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
-  SAATJA_WEB_DIST: z.string().optional(),
+  /** The built web app; relative to the working directory. */
+  SAATJA_WEB_DIST: z.string().default('web'),
+  /** ms that requests in flight get to finish after SIGTERM before their connections are cut. */
+  SAATJA_DRAIN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(25_000),
+  /** A first admin for containers, created at start only while no admin exists; code, e-mail and password file together. */
+  SAATJA_INITIAL_ADMIN_CODE: z.string().optional(),
+  SAATJA_INITIAL_ADMIN_NAME: z.string().optional(),
+  SAATJA_INITIAL_ADMIN_EMAIL: z.string().optional(),
+  SAATJA_INITIAL_ADMIN_PASSWORD_FILE: z.string().optional(),
   SAATJA_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SAATJA_VENDOR_NAME: z.string().min(1).default('Directo'),
   SAATJA_COMPANY_NAME: z

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { TlsMode } from '@saatja/core';
+import { isIP } from 'node:net';
+import type { CreateUserInput, TlsMode } from '@saatja/core';
 import { envSchema } from './env';
+import { readInitialAdmin } from './initial-admin';
 import { readM365Config, type M365Config } from './m365-config';
 
 export type { M365Config } from './m365-config';
@@ -44,6 +46,16 @@ export interface Config {
   secretsKeys: string | null;
   /** null: Microsoft 365 OAuth is not set up (dev mode fills in the local identity emulator). */
   m365: M365Config | null;
+  /** ms requests in flight get at SIGTERM before their connections are cut. */
+  drainTimeoutMs: number;
+  /** The container's one-shot first admin, created at start while no admin exists. */
+  initialAdmin: CreateUserInput | null;
+}
+
+/** Dev mode serves demo users and a mail catcher, so it listens on this machine only (SPEC §7). */
+function isLoopback(host: string): boolean {
+  if (host === 'localhost' || host === '::1') return true;
+  return isIP(host) === 4 && host.startsWith('127.');
 }
 
 export class ConfigError extends Error {}
@@ -66,7 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     const missing = ['SAATJA_RELAY_HOST', 'SAATJA_SECRETS_KEYS', 'SAATJA_PUBLIC_ORIGIN'].filter((name) => !env[name]);
     if (missing.length > 0) throw new ConfigError(`Invalid configuration: production needs ${missing.join(', ')}`);
   }
-  const { m365, problems } = readM365Config(e, e.SAATJA_PUBLIC_ORIGIN ?? null);
+  if (e.SAATJA_MODE === 'dev' && !isLoopback(e.HOST)) {
+    throw new ConfigError(
+      `Invalid configuration: dev mode listens only on a loopback address (HOST=127.0.0.1), not HOST=${e.HOST}: ` +
+        'it has demo users with published passwords. To serve other machines, set SAATJA_MODE=production with its settings.',
+    );
+  }
+  const { m365, problems: m365Problems } = readM365Config(e, e.SAATJA_PUBLIC_ORIGIN ?? null);
+  const { initialAdmin, problems: adminProblems } = readInitialAdmin(e);
+  const problems = [...m365Problems, ...adminProblems];
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   return {
     mode: e.SAATJA_MODE,
@@ -75,7 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicOrigin: e.SAATJA_PUBLIC_ORIGIN ?? null,
     dataDir,
     databaseUrl: e.SAATJA_DATABASE_URL ?? null,
-    webDist: path.resolve(e.SAATJA_WEB_DIST ?? path.join(import.meta.dirname, '../../../web/dist')),
+    webDist: path.resolve(e.SAATJA_WEB_DIST),
     logLevel: e.SAATJA_LOG_LEVEL,
     vendorName: e.SAATJA_VENDOR_NAME,
     companyName: e.SAATJA_COMPANY_NAME,
@@ -91,5 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dnsTimeoutMs: e.SAATJA_DNS_TIMEOUT_MS,
     secretsKeys: e.SAATJA_SECRETS_KEYS ?? null,
     m365,
+    drainTimeoutMs: e.SAATJA_DRAIN_TIMEOUT_MS,
+    initialAdmin,
   };
 }

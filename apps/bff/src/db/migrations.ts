@@ -23,3 +23,9 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   if (error || failed) throw new Error(`database migration ${failed?.migrationName ?? ''} failed`, { cause: error });
   return results.map((result) => result.migrationName);
 }
+
+/** Names of the migrations this build knows that the database has not applied; reads only (for /readyz). */
+export async function pendingMigrations(db: Db): Promise<string[]> {
+  const known = await new Migrator({ db, provider }).getMigrations();
+  return known.filter((migration) => !migration.executedAt).map((migration) => migration.name);
+}

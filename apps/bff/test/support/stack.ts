@@ -75,6 +75,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     dataDir: dir,
     databaseUrl: database.url,
     webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
+    drainTimeoutMs: 1_000,
+    initialAdmin: null,
     logLevel: process.env.SAATJA_TEST_LOG_LEVEL ?? 'silent',
     vendorName: 'Directo',
     companyName: 'Õunapuu & Põder OÜ',
