@@ -1,11 +1,14 @@
+import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
 
 /**
  * Each test starts its own Saatja (its own database, relay, SMTP servers) in its fixture, so tests run
- * in parallel and in any order; the global setup starts the one PostgreSQL server they share. The browser is the machine's Chromium when CHROMIUM_PATH names it
- * (Debian's, as scripts/test.sh finds it), otherwise Playwright's own.
+ * in parallel and in any order; the global setup starts the one PostgreSQL server they share. The
+ * browser, found as scripts/test.sh finds it: CHROMIUM_PATH, else the system's Chromium (Debian's),
+ * else Playwright's own (`npx playwright install chromium`).
  */
-const executablePath = process.env.CHROMIUM_PATH || undefined;
+const SYSTEM_CHROMIUM = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
+const executablePath = process.env.CHROMIUM_PATH || SYSTEM_CHROMIUM.find((file) => existsSync(file));
 
 export default defineConfig({
   testDir: './apps/web/e2e',

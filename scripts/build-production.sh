@@ -7,6 +7,8 @@ source "$(dirname "$0")/lib.sh"
 
 OUT="${1:?usage: scripts/build-production.sh <out-dir>}"
 OUT="$(mkdir -p "$OUT" && cd "$OUT" && pwd)"
+# The folder is emptied first: never the checkout itself or a parent of it.
+case "$ROOT/" in "$OUT"/*) echo "refusing to build into $OUT: it contains the source checkout" >&2; exit 64 ;; esac
 
 install_dependencies
 log "Building the web app"

@@ -8,6 +8,7 @@ log "Building the web app"
 (cd "$ROOT" && "${PNPM[@]}" --filter @saatja/web build)
 
 export SAATJA_DATA_DIR="${SAATJA_DATA_DIR:-$ROOT/data}"
+export SAATJA_WEB_DIST="${SAATJA_WEB_DIST:-$ROOT/apps/web/dist}"
 log "Starting Saatja"
 cd "$ROOT/apps/bff"
 exec ./node_modules/.bin/tsx src/server.ts

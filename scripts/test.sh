@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: typecheck, lint, unit and integration tests (with the core
-# coverage report), then the Playwright end-to-end suite in headless Chromium.
+# coverage report, and the production bundle built by the image's script), then the Playwright
+# end-to-end suite in headless Chromium.
 source "$(dirname "$0")/lib.sh"
 
 find_chromium() {
@@ -28,9 +29,10 @@ log "Typecheck"
 "${PNPM[@]}" exec tsc --noEmit -p bench
 log "Lint"
 "${PNPM[@]}" exec eslint .
-log "Unit and integration tests (vitest), with packages/core coverage"
+# The container image's build script; it builds the web app the Playwright suite serves too.
+bash "$ROOT/scripts/build-production.sh" "$ROOT/dist/production"
+export SAATJA_PRODUCTION_BUNDLE="$ROOT/dist/production"
+log "Unit and integration tests (vitest), with packages/core coverage; the production bundle started as the image runs it"
 "${PNPM[@]}" exec vitest run --coverage
-log "Building the web app"
-"${PNPM[@]}" --filter @saatja/web build
 log "End-to-end tests (Playwright, headless Chromium${CHROMIUM_PATH:+ at $CHROMIUM_PATH})"
 "${PNPM[@]}" exec playwright test "$@"

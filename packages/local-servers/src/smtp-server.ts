@@ -52,7 +52,8 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
     },
     onData(stream, session, callback) {
       receive(stream, session).then(
-        (mail) => {
+        async (mail) => {
+          await options.beforeDataReply?.(mail);
           callback();
           bouncer.after(mail);
         },

@@ -41,6 +41,8 @@ export interface LocalSmtpServerOptions {
   authenticatePassword?: (user: string, password: string) => Promise<PasswordVerdict>;
   /** Scripts the reply to MAIL FROM: return a refusal (e.g. 550 5.7.60) or null to accept. */
   replyToMailFrom?: (address: string) => ScriptedReply | null;
+  /** Awaited after a message is received and before its 250 reply: a slow server (the BFF's draining is tested with it). */
+  beforeDataReply?: (mail: ReceivedMail) => Promise<void>;
 }
 
 export interface ReceivedMailHeaders {
