@@ -4,7 +4,8 @@ import { createUserRepository } from '../apps/bff/src/auth/user-repository';
 import { hashPassword } from '../apps/bff/src/secrets/password-hash';
 import { DEMO_M365_MAILBOXES, startTestStack } from '../apps/bff/test/support/stack';
 import { createLocalTls, startSmtpServer } from '../packages/local-servers/src/index';
-import { answerRequests } from './child-side';
+import { bareSend } from './bare-send.mjs';
+import { answerRequests } from './child-side.mjs';
 import { nodemailer } from './from-bff';
 import { bareM365Credentials, countIdentityCalls } from './m365-side';
 import { BENCH_PASSWORD, BENCH_USERS_PER_TARGET, benchUserCode, OWN_SMTP, SEND_TARGETS, type BffReady, type SendTarget } from './protocol';
@@ -37,33 +38,16 @@ await new Promise<void>((resolve) => hello.listen(0, '127.0.0.1', resolve));
 
 let m365Credentials: Promise<{ user: string; accessToken: string }> | null = null;
 
-/** What the BFF's transport does, minus the BFF: a fresh STARTTLS connection trusting the local CA. */
-async function bareSend(target: SendTarget): Promise<number> {
+/** A bare nodemailer send from this process to the server the BFF sends to. */
+async function bareSendTo(target: SendTarget): Promise<number> {
   const m365 = target === 'm365' ? await (m365Credentials ??= bareM365Credentials(stack)) : null;
-  const started = performance.now();
-  const transporter = nodemailer.createTransport({
-    host: 'localhost',
-    port: { relay: stack.relay.port, smtp: own.port, m365: stack.m365?.smtp.port ?? 0 }[target],
-    secure: false,
-    requireTLS: true,
-    tls: { ca: tls.ca },
-    auth: m365 ? { type: 'OAuth2', ...m365 } : target === 'smtp' ? { user: OWN_SMTP.user, pass: OWN_SMTP.password } : undefined,
-  });
-  try {
-    await transporter.sendMail({
-      from: { name: 'Jaan Tamm', address: 'jaan@firma.ee' },
-      to: 'jaan@firma.ee',
-      subject: 'Directo: testkiri / test mail',
-      text: `Bare nodemailer test mail sent ${new Date().toISOString()} to ${target}.`,
-    });
-  } finally {
-    transporter.close();
-  }
-  return performance.now() - started;
+  const port = { relay: stack.relay.port, smtp: own.port, m365: stack.m365?.smtp.port ?? 0 }[target];
+  const auth = m365 ? { type: 'OAuth2' as const, ...m365 } : target === 'smtp' ? { user: OWN_SMTP.user, pass: OWN_SMTP.password } : undefined;
+  return bareSend(nodemailer, { port, ca: tls.ca, auth });
 }
 
 answerRequests({
-  send: bareSend,
+  send: bareSendTo,
   identityCalls: identityCalls ? () => ({ requests: identityCalls(), tokenRequests: stack.m365!.emulator.stats.tokenRequests }) : undefined,
 });
 

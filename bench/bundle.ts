@@ -21,9 +21,9 @@ export function run(command: string, args: string[], cwd: string): void {
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-/** Build the web app as the product ships it (the BFF serves apps/web/dist). */
-export function buildWeb(root: string): void {
-  run('pnpm', ['--filter', '@saatja/web', 'build'], root);
+/** The production bundle, by the container image's script; it builds apps/web/dist on the way. */
+export function buildProduction(root: string, out: string): void {
+  run('bash', [path.join(root, 'scripts/build-production.sh'), out], root);
 }
 
 const attribute = (tag: string, name: string) => new RegExp(`\\b${name}="([^"]+)"`).exec(tag)?.[1];

@@ -14,25 +14,28 @@ export interface Child<Ready> {
   stop(): Promise<void>;
 }
 
-/** ms a child gets to start (tsx compiles it first; colleagues' tests may load the machine). */
+/** ms a child gets to start (tsx compiles it first; other processes may load the machine). */
 const START_TIMEOUT_MS = 60_000;
 /** ms a child gets to close its servers after the IPC channel is cut, before it is killed. */
 const STOP_GRACE_MS = 5_000;
 
 export interface ChildOptions {
   args?: string[];
+  /** A plain JavaScript file: run it on node alone, with no TypeScript loader in its memory. */
+  plain?: boolean;
   env?: Record<string, string>;
   discardStdout?: boolean;
 }
 
 /**
- * Start a bench script as a plain `node --import tsx` child, not through the tsx CLI: the pid is
- * then the server's own process, whose memory we read. The script reports readiness over IPC.
+ * Start a bench script as a plain `node --import tsx` child (or plain `node` for a .mjs), not
+ * through the tsx CLI: the pid is then the server's own process, whose memory we read. The script
+ * reports readiness over IPC.
  */
 export async function startChild<Ready extends { kind: 'ready' }>(file: URL, options: ChildOptions = {}): Promise<Child<Ready>> {
   const child = fork(file, options.args ?? [], {
     // --expose-gc only lets the bench ask for a collection; V8 behaves the same otherwise.
-    execArgv: ['--import', import.meta.resolve('tsx'), '--expose-gc'],
+    execArgv: [...(options.plain ? [] : ['--import', import.meta.resolve('tsx')]), '--expose-gc'],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', options.discardStdout ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });

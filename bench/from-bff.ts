@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import type ExpressModule from 'express';
 import type NodemailerModule from 'nodemailer';
 
 /**
@@ -8,5 +7,4 @@ import type NodemailerModule from 'nodemailer';
  */
 const requireFromBff = createRequire(new URL('../apps/bff/package.json', import.meta.url));
 
-export const express = requireFromBff('express') as typeof ExpressModule;
 export const nodemailer = requireFromBff('nodemailer') as typeof NodemailerModule;

@@ -6,6 +6,7 @@ import type { LoadResult } from './load';
 import { fmt, verdict, type Row } from './report';
 import type { SendTarget } from './protocol';
 import type { SendResult } from './send';
+import { median } from './stats';
 
 /** The budgets of issue 10. */
 export const BUDGETS = {
@@ -30,6 +31,8 @@ export interface Measured {
   api: ApiResults;
   /** `afterCollection`: after the load and a forced full GC, to tell garbage from retained memory. */
   memory: Record<'idle' | 'afterLoad' | 'afterCollection', { bff: NodeJS.MemoryUsage; baseline: NodeJS.MemoryUsage }>;
+  /** ms from `node dist/server.js` to listening, per run. */
+  startupMs: number[];
   send: SendResult[];
   assets: Asset[];
   contributions: Contribution[];
@@ -145,6 +148,15 @@ export function buildRows(m: Measured): Row[] {
       ratio: fmt.ratio(memory.afterLoad.bff.rss, memory.afterLoad.baseline.rss),
       budget: `< ${fmt.MB(BUDGETS.rssAfterLoadBytes)}`,
       result: verdict(memory.afterLoad.bff.rss < BUDGETS.rssAfterLoadBytes),
+    },
+    {
+      area: 'Start-up',
+      measure: `Production bundle, node dist/server.js until it listens (median of ${m.startupMs.length})`,
+      saatja: fmt.ms(median(m.startupMs)),
+      baseline: '–',
+      ratio: '–',
+      budget: '–',
+      result: '–',
     },
   ];
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
 import { measureApi } from './api';
 import { measureUsable } from './browser';
-import { buildWeb, entryAssets } from './bundle';
+import { buildProduction, entryAssets } from './bundle';
+import { startBuiltBff } from './built-bff';
 import { analyseBundle } from './bundle-analysis';
 import { startChild } from './child';
 import { LOAD_SETTINGS } from './load';
@@ -14,7 +15,7 @@ import { signIn } from './session';
 import { printSummary, writeResults } from './summary';
 
 /**
- * `pnpm bench`: Saatja's performance budgets (issue 10). Every figure stands next to a baseline
+ * `npm run bench`: Saatja's performance budgets. Every figure stands next to a baseline
  * measured in this same run on this same machine, because only ratios survive a noisy machine.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -23,19 +24,19 @@ const loadAtStart = loadavg()[0]!;
 const step = (what: string) => console.log(`bench: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
 
 // Build before any server runs, so the build's CPU use does not land in a measurement.
-step('building the web app');
-buildWeb(ROOT);
+step('building the production bundle (scripts/build-production.sh, with the web app)');
+const BUNDLE = path.join(ROOT, 'dist/production');
+buildProduction(ROOT, BUNDLE);
 const assets = entryAssets();
 step('attributing the bundle to packages (source-map build in a temp folder)');
 const contributions = analyseBundle(ROOT);
 
 step('starting PostgreSQL (one server; each BFF gets a database of its own)');
 const stopDatabaseServer = await setUpTestDatabaseServer();
-step('starting bare Express and the BFF, each in its own process');
-const baseline = await startChild<BaselineReady>(new URL('./bare-express-process.ts', import.meta.url));
-// Logging as in production (info: one line per request), written where nobody reads it.
-const BFF_OPTIONS = { env: { SAATJA_TEST_LOG_LEVEL: 'info' }, discardStdout: true };
-const bff = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), BFF_OPTIONS);
+step('starting bare Express and the built BFF (production bundle, plain node), each in its own process; timing the bundle\'s start-up');
+const baseline = await startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), { plain: true });
+const built = await startBuiltBff(BUNDLE);
+const bff = built.child;
 let measured: Measured;
 try {
   const jaan = await signIn(bff.ready.url, 'JAAN', 'jaan-demo-2026');
@@ -59,15 +60,24 @@ try {
   const card = usable.get('card')!;
   const missing = card.assets.filter((asset) => !assets.some(({ file }) => `/${file}` === asset));
   if (missing.length > 0) throw new Error(`the card loaded assets the bundle measurement missed: ${missing.join(', ')}`);
-  measured = { api, memory: { idle, afterLoad, afterCollection }, send, assets, contributions, usable: { hello: usable.get('hello')!, signIn: usable.get('signIn')!, card } };
+  measured = {
+    api,
+    memory: { idle, afterLoad, afterCollection },
+    startupMs: built.startupMs,
+    send,
+    assets,
+    contributions,
+    usable: { hello: usable.get('hello')!, signIn: usable.get('signIn')!, card },
+  };
 } finally {
-  await Promise.all([bff.stop(), baseline.stop()]);
+  await Promise.all([built.close(), baseline.stop()]);
 }
 
-// A second BFF with the identity emulator beside it, started only now so that the emulator's
-// memory and CPU never count in the figures above.
+// A second BFF with the identity emulator beside it (from source: the emulator and the local M365
+// SMTP server are dev-only), started only now so that their memory and CPU never count above.
 step('send path: Microsoft 365 (identity emulator, XOAUTH2)');
-const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), { args: ['m365'], ...BFF_OPTIONS });
+// Logging as in production (info: one line per request), written where nobody reads it.
+const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), { args: ['m365'], env: { SAATJA_TEST_LOG_LEVEL: 'info' }, discardStdout: true });
 try {
   measured.send.push(await measureSend(m365, 'm365'));
 } finally {

@@ -1,7 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { express } from './from-bff';
-import type { BaselineReady } from './protocol';
-import { answerRequests } from './child-side';
+// The baseline: bare Express 5 routes, nothing else, in its own process like the BFF, on plain
+// node like the built BFF (no TypeScript loader in either's memory).
+import { createRequire } from 'node:module';
+import { answerRequests } from './child-side.mjs';
+
+// bench/ is no workspace package: the BFF's own copy of express, the version the BFF runs.
+const express = createRequire(new URL('../apps/bff/package.json', import.meta.url))('express');
 
 /** What the baseline GET returns: shaped and sized like a user card, so JSON work is comparable. */
 const SAMPLE_CARD = {
@@ -12,7 +15,6 @@ const SAMPLE_CARD = {
   mailSender: { mode: 'default', smtp: null, inherited: null },
 };
 
-/** The baseline: bare Express 5 routes, nothing else, in its own process like the BFF. */
 const app = express();
 app.get('/x', (_req, res) => {
   res.json(SAMPLE_CARD);
@@ -22,9 +24,7 @@ app.put('/x', express.json(), (req, res) => {
 });
 
 const server = app.listen(0, '127.0.0.1', () => {
-  const { port } = server.address() as AddressInfo;
-  const ready: BaselineReady = { kind: 'ready', url: `http://127.0.0.1:${port}` };
-  process.send?.(ready);
+  process.send?.({ kind: 'ready', url: `http://127.0.0.1:${server.address().port}` });
 });
 answerRequests({});
 process.on('disconnect', () => {

@@ -1,19 +1,13 @@
-import type { ChildReply, ChildRequest, SendTarget } from './protocol';
-
-export interface Handlers {
-  /** One bare send, ms. */
-  send?(target: SendTarget): Promise<number>;
-  identityCalls?(): { requests: number; tokenRequests: number };
-}
+// Plain JavaScript, so the bench's children can run without a TypeScript loader in their memory.
 
 /** Answer the bench's requests in a child process: memory from here, the rest via `handlers`. */
-export function answerRequests(handlers: Handlers): void {
-  const missing = (what: string) => new Error(`this process cannot answer ${what}`);
-  process.on('message', (message: ChildRequest) => {
-    const reply = async (): Promise<ChildReply> => {
+export function answerRequests(handlers) {
+  const missing = (what) => new Error(`this process cannot answer ${what}`);
+  process.on('message', (message) => {
+    const reply = async () => {
       switch (message.kind) {
         case 'memory':
-          if (message.collect) (globalThis as { gc?: () => void }).gc?.();
+          if (message.collect) globalThis.gc?.();
           // Asked of the process itself: the same RSS as /proc/<pid>/status, and it works on macOS too.
           return { id: message.id, kind: 'memory', usage: process.memoryUsage() };
         case 'bare-send':
@@ -23,12 +17,12 @@ export function answerRequests(handlers: Handlers): void {
           if (!handlers.identityCalls) throw missing(message.kind);
           return { id: message.id, kind: 'idp-calls', ...handlers.identityCalls() };
         default:
-          return message satisfies never;
+          throw missing(message.kind);
       }
     };
     reply().then(
       (answer) => process.send?.(answer),
-      (error: unknown) => process.send?.({ id: message.id, kind: 'error', message: String(error) } satisfies ChildReply),
+      (error) => process.send?.({ id: message.id, kind: 'error', message: String(error) }),
     );
   });
 }

@@ -1,0 +1,113 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createUserRepository } from '../apps/bff/src/auth/user-repository';
+import { openDatabase } from '../apps/bff/src/db/database';
+import { hashPassword } from '../apps/bff/src/secrets/password-hash';
+import { generateKeySpec } from '../apps/bff/src/secrets/secret-box';
+import { freePort } from '../apps/bff/src/network/free-port';
+import { createTestDatabase } from '../apps/bff/test/support/test-database';
+import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '../packages/local-servers/src/index';
+import { startChild, type Child } from './child';
+import { BENCH_PASSWORD, BENCH_USERS_PER_TARGET, benchUserCode, OWN_SMTP, SEND_TARGETS, type BffReady } from './protocol';
+
+/** Start-ups measured; the median is reported. */
+const STARTUP_RUNS = 5;
+
+export interface BuiltBff {
+  child: Child<BffReady>;
+  /** ms from spawning `node dist/server.js` to its "running" log line, per run. */
+  startupMs: number[];
+  close(): Promise<void>;
+}
+
+/** The bench's users: JAAN, whose card the API load reads and writes, and the send targets' users. */
+async function seedUsers(databaseUrl: string): Promise<void> {
+  const db = openDatabase(databaseUrl);
+  const users = createUserRepository(db);
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  await users.insert({ code: 'JAAN', name: 'Jaan Tamm', email: 'jaan@firma.ee', role: 'user', passwordHash: await hashPassword('jaan-demo-2026') }, new Date());
+  for (const target of SEND_TARGETS) {
+    for (let index = 0; index < BENCH_USERS_PER_TARGET; index++) {
+      const code = benchUserCode(target, index);
+      await users.insert({ code, name: `Bench ${code}`, email: `${code.toLowerCase()}@firma.ee`, role: 'user', passwordHash }, new Date());
+    }
+  }
+  await db.destroy();
+}
+
+/** One start of the bundle as the image runs it, timed to its "Saatja is running" line, then stopped. */
+function timeStartup(bundle: string, env: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['dist/server.js'], { cwd: bundle, env: { PATH: process.env.PATH ?? '', ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let runningAfterMs: number | null = null;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (runningAfterMs !== null || !output.includes('"msg":"Saatja is running"')) return;
+      runningAfterMs = performance.now() - started;
+      child.kill('SIGTERM');
+    });
+    child.once('exit', (code) => {
+      if (runningAfterMs === null) reject(new Error(`the production bundle exited with ${code}: ${output}`));
+      else resolve(runningAfterMs);
+    });
+  });
+}
+
+/**
+ * The production bundle as the BFF under test: production mode on a fresh database, the relay
+ * and an own SMTP server (with AUTH) in this process, the server in a plain-node child
+ * (built-bff.mjs) that also answers the bench's memory and bare-send requests.
+ */
+export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'saatja-bench-'));
+  const tls = await createLocalTls();
+  writeFileSync(path.join(dir, 'ca.pem'), tls.ca);
+  const servers: LocalSmtpServer[] = [
+    await startSmtpServer({ security: 'starttls', tls, name: 'relay.bench' }),
+    await startSmtpServer({ security: 'starttls', tls, users: { [OWN_SMTP.user]: OWN_SMTP.password } }),
+  ];
+  const [relay, own] = servers as [LocalSmtpServer, LocalSmtpServer];
+  const database = await createTestDatabase();
+  await seedUsers(database.url);
+  const port = await freePort();
+  const env = {
+    SAATJA_MODE: 'production',
+    HOST: '127.0.0.1',
+    SAATJA_INBOUND_PORT: '0',
+    SAATJA_DATA_DIR: dir,
+    SAATJA_DATABASE_URL: database.url,
+    SAATJA_PUBLIC_ORIGIN: `http://localhost:${port}`,
+    SAATJA_RELAY_HOST: 'localhost',
+    SAATJA_RELAY_PORT: String(relay.port),
+    SAATJA_EXTRA_CA_FILES: path.join(dir, 'ca.pem'),
+    SAATJA_SECRETS_KEYS: generateKeySpec('bench1'),
+    SAATJA_OPEN_PORTS: `25,465,587,${own.port}`,
+    // The own server is on loopback; production refuses private addresses unless allow-listed.
+    SAATJA_SMTP_ALLOW_LIST: 'localhost',
+    // As in production: one log line per request, written where nobody reads it.
+    SAATJA_LOG_LEVEL: 'info',
+  };
+  const startupMs: number[] = [];
+  for (let run = 0; run < STARTUP_RUNS; run++) startupMs.push(await timeStartup(bundle, env));
+  const bench = { relayPort: relay.port, ownSmtpPort: own.port, ca: tls.ca, ownSmtp: { user: OWN_SMTP.user, pass: OWN_SMTP.password } };
+  const child = await startChild<BffReady>(new URL('./built-bff.mjs', import.meta.url), {
+    plain: true,
+    args: [bundle],
+    env: { ...env, PORT: String(port), SAATJA_BENCH: JSON.stringify(bench) },
+    discardStdout: true,
+  });
+  return {
+    child,
+    startupMs,
+    async close() {
+      await child.stop();
+      await Promise.all(servers.map((server) => server.close()));
+      await database.drop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
