@@ -45,5 +45,8 @@ export interface DatabaseOptions {
 export function openDatabase(url: string, options: DatabaseOptions = {}): Db {
   const pool = new pg.Pool({ connectionString: url, max: options.maxConnections ?? 10, types, Client });
   pool.on('error', (error) => options.onIdleError?.(error));
+  // A connection that dies while checked out (its query already failed) emits 'error' once more;
+  // unheard, that would end the process. The query's caller has the failure; log this one.
+  pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

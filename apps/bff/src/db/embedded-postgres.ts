@@ -94,6 +94,8 @@ function clusterPassword(dir: string): string {
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   if (existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`${file} is missing: the embedded PostgreSQL in ${dir} cannot be opened without it`);
   const password = randomBytes(24).toString('base64url');
+  // A first production start may name a data folder that does not exist yet.
+  mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, password, { mode: 0o600 });
   return password;
 }
