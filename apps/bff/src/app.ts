@@ -65,7 +65,6 @@ function signInLimiters() {
 export function createApp(deps: AppDeps): Express {
   const { config, db, logger } = deps;
   const now = deps.now ?? (() => new Date());
-  const production = config.mode === 'production';
   const lifecycle = deps.lifecycle ?? { draining: false };
   // Served over HTTPS (by the public origin, whatever the mode): __Host- cookies and HSTS.
   const https = config.publicOrigin?.startsWith('https:') ?? false;
