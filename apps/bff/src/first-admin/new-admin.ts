@@ -15,6 +15,7 @@ const MESSAGES: Record<string, string> = {
   'code.invalid': 'must be 1–20 characters: letters A–Z, digits, _ or -',
   'email.invalid': 'is not an e-mail address',
   'password.tooShort': 'must be at least 10 characters',
+  controlChars: 'must not contain control characters (line breaks, tabs, direction overrides)',
 };
 
 /**
