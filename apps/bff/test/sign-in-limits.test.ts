@@ -41,6 +41,22 @@ describe('sign-in limits behind a trusted proxy', () => {
     printFigure(`Sign-in, one address: 20 codes → ${statuses.filter((s) => s === 401).length}× 401, ${statuses.filter((s) => s === 429).length}× 429 (limited)`);
   });
 
+  it('when 30 wrong passwords for one code arrive at once, then at most 10 are checked and the rest are refused as limited', async () => {
+    stack = await startTestStack({ trustProxy: ['127.0.0.1'] });
+    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn('JAAN', `wrong-${i}`, `203.0.113.${i + 1}`)));
+    const checked = statuses.filter((status) => status === 401).length;
+    expect(checked).toBe(10);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(20);
+    printFigure(`Sign-in, one code, 30 parallel wrong passwords → ${checked}× 401, ${30 - checked}× 429`);
+  });
+
+  it('when 30 codes are tried at once from one address, then at most 15 are checked', async () => {
+    stack = await startTestStack({ trustProxy: ['127.0.0.1'] });
+    const statuses = await Promise.all(Array.from({ length: 30 }, (_, i) => signIn(`USER${i}`, 'guess-1234', '203.0.113.60')));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(15);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(15);
+  });
+
   it('when the same user signs in successfully 25 times, then no limit trips (only failures count)', async () => {
     stack = await startTestStack();
     const statuses = new Set<number>();

@@ -1,6 +1,7 @@
 import { languageInputSchema, signInSchema } from '@saatja/core';
 import { Router } from 'express';
 import { AppError, parseBody } from '../http/app-error';
+import { createKeyedSerial } from '../http/keyed-serial';
 import type { RateLimiter } from '../http/rate-limiter';
 import { verifyPassword } from '../secrets/password-hash';
 import { clearSessionCookie, currentUser, setSessionCookie, type SessionCookie } from './session-middleware';
@@ -17,22 +18,30 @@ export interface SignInLimiters {
 export function authRoutes(deps: { users: UserRepository; sessions: SessionStore; cookie: SessionCookie; signInLimiters: SignInLimiters }) {
   const router = Router();
   const { perCode, perAddress } = deps.signInLimiters;
+  // One attempt at a time per code and per address (always in that order), so parallel guesses
+  // cannot all pass the limit check before the first failure is counted.
+  const inSeries = createKeyedSerial();
 
   router.post('/sign-in', async (req, res) => {
     const input = parseBody(signInSchema, req.body);
     // req.ip is the socket's peer unless SAATJA_TRUST_PROXY names the proxy in front.
     const codeKey = `code:${input.code.toLowerCase()}`;
     const addressKey = `address:${req.ip ?? ''}`;
-    // Only failures count, so many good sign-ins (a QA suite's) never lock anyone out.
-    if (perCode.blocked(codeKey) || perAddress.blocked(addressKey)) throw new AppError('rateLimited');
-    const found = await deps.users.findCredentials(input.code);
-    // Hash even for an unknown code, so timing does not tell which codes exist.
-    const ok = await verifyPassword(input.password, found?.password_hash ?? DUMMY_HASH);
-    if (!found || !ok) {
-      perCode.take(codeKey);
-      perAddress.take(addressKey);
-      throw new AppError('invalidCredentials');
-    }
+    const found = await inSeries(codeKey, () =>
+      inSeries(addressKey, async () => {
+        // Only failures count, so many good sign-ins (a QA suite's) never lock anyone out.
+        if (perCode.blocked(codeKey) || perAddress.blocked(addressKey)) throw new AppError('rateLimited');
+        const user = await deps.users.findCredentials(input.code);
+        // Hash even for an unknown code, so timing does not tell which codes exist.
+        const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
+        if (!user || !ok) {
+          perCode.take(codeKey);
+          perAddress.take(addressKey);
+          throw new AppError('invalidCredentials');
+        }
+        return user;
+      }),
+    );
     // A fresh id at every sign-in: an id planted before it is worthless afterwards.
     if (req.sessionId) await deps.sessions.destroy(req.sessionId);
     setSessionCookie(res, deps.cookie, await deps.sessions.create(found.id));
