@@ -1,10 +1,11 @@
 /**
- * Runs tasks one at a time per key, in arrival order. A limit checked before an await and counted
- * after it lets parallel requests all pass the check; run in series, each sees the ones before it.
+ * Runs tasks one at a time per key, in arrival order (in this process). A limit checked before an
+ * await and counted after it lets parallel requests all pass the check; two refreshes with one
+ * refresh token make the second look revoked. Run in series, each sees what the one before did.
  */
 export function createKeyedSerial() {
-  const tails = new Map<string, Promise<unknown>>();
-  return async function inSeries<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const tails = new Map<string | number, Promise<unknown>>();
+  return async function inSeries<T>(key: string | number, task: () => Promise<T>): Promise<T> {
     const run = (tails.get(key) ?? Promise.resolve()).then(task, task);
     const tail = run.catch(() => undefined);
     tails.set(key, tail);

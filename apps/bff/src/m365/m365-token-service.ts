@@ -6,7 +6,7 @@ import type { MailSettingsRepository } from '../card/mail-settings-repository';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { SecretBox } from '../secrets/secret-box';
-import { createKeyedLock } from './keyed-lock';
+import { createKeyedSerial } from '../http/keyed-serial';
 import { createM365Repository } from './m365-repository';
 import { describeMsalError } from './msal-error';
 import type { MsalFactory } from './msal-factory';
@@ -35,7 +35,7 @@ const reauthRequired = () => new AppError('sendFailed', { detail: 'm365ReauthReq
 /** Each user's Microsoft 365 tokens: kept sealed, used silently, forgotten on request (SPEC §2). */
 export function createM365TokenService(deps: M365TokenDeps) {
   const repository = createM365Repository(deps.db);
-  const withLock = createKeyedLock();
+  const withLock = createKeyedSerial();
 
   /** The user's sealed cache in the database, bound to the user by the seal's context. */
   function databaseStore(userId: number): CacheStore {
