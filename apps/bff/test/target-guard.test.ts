@@ -27,6 +27,10 @@ describe('isPublicAddress (ipaddr.js range classification)', () => {
     ['100::1', false],
     ['2001:db8::1', false],
     ['fe80::1%eth0', false],
+    // Outside 2000::/3, the only IPv6 space allocated for global unicast: ipaddr.js calls these unicast.
+    ['4000::1', false],
+    ['1::1', false],
+    ['::1:2:3:4', false],
     ['not-an-ip', false],
   ])('when the address is %s, then public is %s', (address, expected) => {
     expect(isPublicAddress(address)).toBe(expected);

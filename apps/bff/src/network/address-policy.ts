@@ -6,6 +6,8 @@ type Address = ipaddr.IPv4 | ipaddr.IPv6;
 
 /** NAT64's well-known prefix (RFC 6052): the IPv4 address is the last 32 bits, and it is judged as that. */
 const NAT64_WELL_KNOWN = ipaddr.parseCIDR('64:ff9b::/96');
+/** The only IPv6 space allocated for global unicast (RFC 4291 §2.4); ipaddr.js calls the rest unicast too. */
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR('2000::/3');
 
 /**
  * ipaddr.js reads `::a.b.c.d` as IPv4-mapped; the URL parser writes it as the hex form the kernel
@@ -71,7 +73,7 @@ export function isPublicAddress(ip: string): boolean {
   if (address.kind() === 'ipv4') return isPublicForm(address);
   const v6 = address as ipaddr.IPv6;
   if (v6.isIPv4MappedAddress() || v6.match(NAT64_WELL_KNOWN)) return isPublicForm(lastIpv4(v6));
-  return addressForms(ip).length === 1 && isPublicForm(v6);
+  return addressForms(ip).length === 1 && isPublicForm(v6) && v6.match(GLOBAL_UNICAST_V6);
 }
 
 /** The host's own addresses, read now: interfaces come and go while the BFF runs. */
