@@ -41,17 +41,34 @@ function secretsOf(sent: SentSecrets): string[] {
   return [sent.password, sent.accessToken].filter((secret): secret is string => typeof secret === 'string' && secret !== '');
 }
 
+/** The secret as sent, and as a URL or a form would carry it (a server may echo it in a help link). */
+function textForms(secret: string): string[] {
+  const component = encodeURIComponent(secret);
+  return [secret, component, component.replaceAll('%20', '+'), new URLSearchParams({ s: secret }).toString().slice(2)];
+}
+
+/** A reply line's code and enhanced status code (`535-5.7.8 `): they stay when its text goes. */
+const REPLY_PREFIX = /^(\d{3}[ -]?(?:\d\.\d{1,3}\.\d{1,3} )?)?(.*)$/s;
+
 /**
- * A server reply with the credentials taken out (SPEC §8): the password and the token as sent, and
- * any base64 run that encodes them (AUTH PLAIN's `\0user\0pass`, AUTH LOGIN's password line, the
- * XOAUTH2 string), whichever alignment they have inside it.
+ * A server reply with the credentials taken out (SPEC §8): the password and the token as sent (also
+ * URL-encoded), and any base64 run that encodes them (AUTH PLAIN's `\0user\0pass`, AUTH LOGIN's
+ * password line, the XOAUTH2 string), whichever alignment they have inside it. A secret wrapped
+ * over the lines of a multi-line reply takes the text of all its lines.
  */
 export function scrubSecrets(reply: string, sent: SentSecrets): string {
   const secrets = secretsOf(sent);
   if (secrets.length === 0) return reply;
-  const fragments = secrets.flatMap(base64Fragments);
-  let scrubbed = reply;
   // Longest first, so a token that contains the password is removed whole.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) scrubbed = scrubbed.split(secret).join(REDACTED);
-  return scrubbed.replace(BASE64_RUN, (run) => (fragments.some((fragment) => run.includes(fragment)) ? REDACTED : run));
+  const raw = [...new Set(secrets.flatMap(textForms))].sort((a, b) => b.length - a.length);
+  const fragments = secrets.flatMap(base64Fragments);
+  const encodes = (run: string) => fragments.some((fragment) => run.includes(fragment));
+  let scrubbed = reply;
+  for (const secret of raw) scrubbed = scrubbed.split(secret).join(REDACTED);
+  scrubbed = scrubbed.replace(BASE64_RUN, (run) => (encodes(run) ? REDACTED : run));
+  const lines = scrubbed.split('\n').map((line) => REPLY_PREFIX.exec(line)!);
+  if (lines.length < 2) return scrubbed;
+  const joined = lines.map((line) => line[2]!.trim()).join('');
+  const wrapped = raw.some((secret) => joined.includes(secret)) || (joined.match(BASE64_RUN) ?? []).some(encodes);
+  return wrapped ? lines.map((line) => `${line[1] ?? ''}${REDACTED}`).join('\n') : scrubbed;
 }

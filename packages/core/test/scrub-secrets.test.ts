@@ -26,6 +26,29 @@ describe('scrubSecrets', () => {
     expect(scrubbed.startsWith('535')).toBe(true);
   });
 
+  it.each([
+    ['the password split over two lines', `535-5.7.8 bad password Pa55-w\n535 5.7.8 örd!x`],
+    ['AUTH PLAIN wrapped over three lines', (() => {
+      const encoded = b64(`\0${user}\0${password}`);
+      return `535-5.7.8 AUTH PLAIN ${encoded.slice(0, 10)}\n535-5.7.8 ${encoded.slice(10, 25)}\n535 5.7.8 ${encoded.slice(25)}`;
+    })()],
+    ['the token wrapped over two lines', `535-5.7.3 Bearer ${token.slice(0, 30)}\n535 5.7.3 ${token.slice(30)}`],
+  ])('when a multi-line reply holds %s, then every line keeps its code and loses its text', (_what, reply) => {
+    const scrubbed = scrubSecrets(reply, { user, password, accessToken: token });
+    const lines = scrubbed.split('\n');
+    expect(lines).toHaveLength(reply.split('\n').length);
+    for (const line of lines) expect(line).toMatch(/^535[- ]\d\.\d\.\d \[redacted\]$/);
+  });
+
+  it.each([
+    ['URL-encoded', `535 see https://mail.example/help?p=${encodeURIComponent(password)}`],
+    ['form-encoded', `535 pass=${encodeURIComponent(password).replaceAll('%20', '+')} rejected`],
+  ])('when the reply holds the password %s, then it is taken out', (_what, reply) => {
+    const scrubbed = scrubSecrets(reply, { user, password });
+    expect(scrubbed).toContain(REDACTED);
+    expect(scrubbed).not.toContain(encodeURIComponent(password));
+  });
+
   it('when the reply holds no secret, then it is unchanged', () => {
     const reply = '535 5.7.8 Username and Password not accepted. Learn more at https://support.google.com/mail/?p=BadCredentials';
     expect(scrubSecrets(reply, { user, password, accessToken: token })).toBe(reply);

@@ -132,8 +132,10 @@ export class SmtpSession {
     }
     const last = this.lines.findIndex((line) => LAST_LINE.test(line));
     if (last >= 0) {
-      const lines = this.lines.splice(0, last + 1);
-      return this.finish(null, { code: Number(lines[0]!.slice(0, 3)), text: lines.join('\n'), lines });
+      // Scrubbed again whole: a secret wrapped over several lines is in none of them alone.
+      const text = this.scrub(this.lines.splice(0, last + 1).join('\n'));
+      const lines = text.split('\n');
+      return this.finish(null, { code: Number(lines[0]!.slice(0, 3)), text, lines });
     }
     if (this.lines.length > MAX_REPLY_LINES) {
       return this.finish(checkError('EPROTOCOL', this.command, { response: this.lines[0]!.slice(0, SHOWN_GARBAGE_CHARS) }));
