@@ -7,6 +7,7 @@ import { openDatabase } from '../apps/bff/src/db/database';
 import { hashPassword } from '../apps/bff/src/secrets/password-hash';
 import { generateKeySpec } from '../apps/bff/src/secrets/secret-box';
 import { freePort } from '../apps/bff/src/network/free-port';
+import { imageEnv } from '../apps/bff/test/support/image-env';
 import { createTestDatabase } from '../apps/bff/test/support/test-database';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '../packages/local-servers/src/index';
 import { startChild, type Child } from './child';
@@ -75,6 +76,8 @@ export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
   await seedUsers(database.url);
   const port = await freePort();
   const env = {
+    // As the container image runs it (its NODE_OPTIONS and MALLOC_ARENA_MAX shape the memory measured).
+    ...imageEnv(),
     SAATJA_MODE: 'production',
     HOST: '127.0.0.1',
     SAATJA_INBOUND_PORT: '0',

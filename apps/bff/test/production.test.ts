@@ -6,6 +6,7 @@ import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '@saatja/l
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeySpec } from '../src/secrets/secret-box';
 import { apiClient } from './support/api-client';
+import { imageEnv } from './support/image-env';
 import { createEmptyTestDatabase, type TestDatabase } from './support/test-database';
 import { productionBundle, runCli, startProduction, type RunningProduction } from './support/production-bundle';
 
@@ -51,8 +52,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A production deployment's settings, on its own data folder; nothing on a fixed port. */
+/** The image's environment with a deployment's settings, on its own data folder; nothing on a fixed port. */
 const settings = (data: string, extra: Record<string, string> = {}) => ({
+  ...imageEnv(),
   SAATJA_MODE: 'production',
   HOST: '127.0.0.1',
   PORT: '0',

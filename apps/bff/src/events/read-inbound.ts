@@ -1,5 +1,5 @@
 import type { InboundMessage } from '@saatja/core';
-import { simpleParser, type Attachment, type HeaderValue } from 'mailparser';
+import type { Attachment, HeaderValue } from 'mailparser';
 
 /** RFC 3464 reports, and their RFC 6533 (internationalized) twin. */
 const STATUS_PARTS = new Set(['message/delivery-status', 'message/global-delivery-status']);
@@ -21,6 +21,8 @@ function headerText(value: HeaderValue | undefined): string | null {
  * over as a part of its own instead of appending it to the text.
  */
 export async function readInbound(raw: Buffer, envelopeFrom: string): Promise<InboundMessage> {
+  // mailparser and its charset tables (~20 MB resident) load with the first inbound message, not at start.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, { keepDeliveryStatus: true, skipImageLinks: true, skipTextToHtml: true, skipTextLinks: true });
   const references = mail.references;
   return {
