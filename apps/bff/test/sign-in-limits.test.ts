@@ -57,6 +57,15 @@ describe('sign-in limits behind a trusted proxy', () => {
     expect(statuses.filter((status) => status === 429)).toHaveLength(15);
   });
 
+  it('when one IPv6 /64 tries 20 codes from 20 of its addresses, then it is limited as one client after 15 failures', async () => {
+    stack = await startTestStack({ trustProxy: ['127.0.0.1'] });
+    const statuses: number[] = [];
+    for (let i = 1; i <= 20; i++) statuses.push(await signIn(`USER${i}`, 'guess-1234', `2001:db8:5:7:${i.toString(16)}::${i}`));
+    expect(statuses).toEqual([...Array(15).fill(401), ...Array(5).fill(429)]);
+    expect(await signIn('MARI', 'mari-demo-2026', '2001:db8:5:8::1')).toBe(200);
+    printFigure(`Sign-in, one IPv6 /64, 20 addresses: ${statuses.filter((s) => s === 401).length}× 401, ${statuses.filter((s) => s === 429).length}× 429`);
+  });
+
   it('when the same user signs in successfully 25 times, then no limit trips (only failures count)', async () => {
     stack = await startTestStack();
     const statuses = new Set<number>();

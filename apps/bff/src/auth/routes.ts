@@ -1,6 +1,7 @@
 import { languageInputSchema, signInSchema } from '@saatja/core';
 import { Router } from 'express';
 import { AppError, parseBody } from '../http/app-error';
+import { clientKey } from '../http/client-key';
 import { createKeyedSerial } from '../http/keyed-serial';
 import type { RateLimiter } from '../http/rate-limiter';
 import { verifyPassword } from '../secrets/password-hash';
@@ -11,7 +12,7 @@ import { toMe, type UserRepository } from './user-repository';
 export interface SignInLimiters {
   /** Wrong passwords for one user code, from any address: guessing one account's password. */
   perCode: RateLimiter;
-  /** Wrong passwords from one client address, across codes: trying many accounts. */
+  /** Wrong passwords from one client address (an IPv6 /64), across codes: trying many accounts. */
   perAddress: RateLimiter;
 }
 
@@ -24,9 +25,9 @@ export function authRoutes(deps: { users: UserRepository; sessions: SessionStore
 
   router.post('/sign-in', async (req, res) => {
     const input = parseBody(signInSchema, req.body);
-    // req.ip is the socket's peer unless SAATJA_TRUST_PROXY names the proxy in front.
+    // req.ip is the socket's peer unless SAATJA_TRUST_PROXY names the proxy in front; IPv6 counts by /64.
     const codeKey = `code:${input.code.toLowerCase()}`;
-    const addressKey = `address:${req.ip ?? ''}`;
+    const addressKey = `address:${clientKey(req.ip ?? '')}`;
     const found = await inSeries(codeKey, () =>
       inSeries(addressKey, async () => {
         // Only failures count, so many good sign-ins (a QA suite's) never lock anyone out.
