@@ -87,6 +87,28 @@ describe('a check that passes', () => {
   });
 });
 
+describe('SSL/TLS None means no TLS at all', () => {
+  it('when None is chosen and the server offers STARTTLS, then the check skips TLS and the test mail arrives unencrypted', async () => {
+    const { server, scenario } = await withServer({ security: 'starttls', tlsOptional: true }, { security: 'none' });
+
+    const { events } = await scenario.check('send');
+
+    expect(events).toContainEqual(expect.objectContaining({ step: 'tls', status: 'skipped', detail: { skipped: 'plainText' } }));
+    expect(verdictOf(events)).toMatchObject({ ok: true, mode: 'send' });
+    const mail = await server.waitForMail();
+    expect(mail).toMatchObject({ authUser: 'jaan', secure: false, tlsProtocol: null });
+  });
+
+  it('when None is chosen and the server offers STARTTLS with a self-signed certificate, then the mail still goes, in plain text', async () => {
+    const { server, scenario } = await withServer({ security: 'starttls', tlsOptional: true }, { security: 'none' }, tls.selfSigned);
+
+    const { events } = await scenario.check('send');
+
+    expect(verdictOf(events)).toMatchObject({ ok: true, mode: 'send' });
+    expect(await server.waitForMail()).toMatchObject({ secure: false });
+  });
+});
+
 describe('failures, each against a real server', () => {
   it('when the host name does not resolve, then the target is refused before any step, like any address not allowed', async () => {
     const port = await closedPort();

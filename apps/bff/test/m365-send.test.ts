@@ -17,6 +17,7 @@ beforeEach(async () => {
   stack = await startTestStack({ m365: true });
   jaan = apiClient(stack.url);
   expect((await jaan.signIn('JAAN', 'jaan-demo-2026')).status).toBe(200);
+  await useMailboxAddress();
 });
 
 afterEach(async () => {
@@ -27,6 +28,9 @@ const emulator = () => stack.m365!.emulator;
 const m365Smtp = () => stack.m365!.smtp;
 const sendTestMail = (client = jaan) => client.call('POST', '/card/test-mail', {});
 const connect = async (client = jaan, mailbox = JAAN_MAILBOX) => expect((await connectM365(stack, client, mailbox)).result.outcome).toBe('authenticated');
+/** Exchange lets a mailbox send only as itself: the card's e-mail is the mailbox's address. */
+const useMailboxAddress = async (client = jaan, mailbox = JAAN_MAILBOX) =>
+  expect((await client.call('PUT', '/card', { name: mailbox.name, email: mailbox.email, mailSender: { mode: 'default' } })).status).toBe(200);
 
 describe('sending as Microsoft 365', () => {
   it('when the card is authenticated, then the test mail goes over STARTTLS, XOAUTH2 as that mailbox, with a token the emulator verifies', async () => {
@@ -36,7 +40,7 @@ describe('sending as Microsoft 365', () => {
 
     expect(sent.status, sent.text).toBe(200);
     const mail = await m365Smtp().waitForMail();
-    expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: JAAN_MAILBOX.email, secure: true, envelope: { from: 'jaan@firma.ee', to: ['jaan@firma.ee'] } });
+    expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: JAAN_MAILBOX.email, secure: true, envelope: { from: JAAN_MAILBOX.email, to: [JAAN_MAILBOX.email] } });
     expect(sent.text).not.toContain('eyJ');
     const [log] = await stack.bff.db.selectFrom('send_log').selectAll().execute();
     expect(log).toMatchObject({ result: 'sent', transport: `m365 ${JAAN_MAILBOX.email} (own)` });
@@ -125,6 +129,21 @@ describe('sending as Microsoft 365', () => {
     expect((await jaan.call('GET', '/card/m365')).json).toMatchObject({ needsReauthentication: false });
   });
 
+  it('when the card’s e-mail is not the signed-in mailbox, then Microsoft 365 refuses the From with 554 5.2.252 and the diagnosis says so', async () => {
+    await connect();
+    expect((await jaan.call('PUT', '/card', { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'm365', m365: { user: JAAN_MAILBOX.email } } })).status).toBe(200);
+
+    const failed = await sendTestMail();
+
+    expect(failed.status).toBe(502);
+    expect(failed.json).toMatchObject({
+      error: { code: 'sendFailed', smtp: { responseCode: 554, response: expect.stringContaining('5.2.252 SendAsDenied') }, diagnosis: { failureClass: 'sendAsDenied' } },
+    });
+    expect(m365Smtp().received()).toEqual([]);
+    const [log] = await stack.bff.db.selectFrom('send_log').selectAll().execute();
+    expect(log).toMatchObject({ result: 'failed', failure_class: 'sendAsDenied' });
+  });
+
   it('when the user disconnected, then nothing is sent and the card says it is not authenticated', async () => {
     await connect();
     await jaan.call('DELETE', '/card/m365');
@@ -146,13 +165,16 @@ describe('sending as Microsoft 365', () => {
   it('when the global mail user sends as Microsoft 365, then a default-mode user’s mail goes with the global user’s tokens', async () => {
     const mari = apiClient(stack.url);
     await mari.signIn('MARI', 'mari-demo-2026');
+    await useMailboxAddress(mari, MARI_MAILBOX);
     await connect(mari, MARI_MAILBOX);
+    // Jaan's mail keeps his own From: the shared mailbox needs Send As rights for it, as in Exchange.
+    stack.m365!.sendAs.grant(MARI_MAILBOX.email, JAAN_MAILBOX.email);
     expect((await mari.call('PUT', '/admin/settings', { mailSendingUserCode: 'MARI' })).status).toBe(200);
 
     expect((await sendTestMail()).status).toBe(200);
 
     const mail = await m365Smtp().waitForMail();
-    expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: MARI_MAILBOX.email, envelope: { from: 'jaan@firma.ee' } });
+    expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: MARI_MAILBOX.email, envelope: { from: JAAN_MAILBOX.email } });
     expect(await stack.bff.db.selectFrom('m365_tokens').select('user_id').execute()).toHaveLength(1);
   });
 

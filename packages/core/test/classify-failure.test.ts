@@ -51,6 +51,7 @@ describe('diagnoseFailure: the classes of SPEC §5 and issue 7', () => {
     ['Microsoft after basic auth retirement', reply('AUTH LOGIN', 'EAUTH', '550 5.7.30 Basic authentication is not supported'), {}, 'authBasicRetired'],
     ['Microsoft refusing Send As', reply('MAIL FROM', 'EENVELOPE', '550 5.7.60 SMTP; Client does not have permissions to send as this sender'), {}, 'senderNotAllowed'],
     ['Microsoft refusing Send As at the end of DATA', reply('DATA', 'EMESSAGE', '550 5.7.60 SMTP; Client does not have permissions'), {}, 'senderNotAllowed'],
+    ['Exchange Online refusing a foreign From (SendAsDenied)', reply('DATA', 'EMESSAGE', '554 5.2.252 SendAsDenied; jaan@firma.onmicrosoft.com not allowed to send as jaan@firma.ee'), {}, 'sendAsDenied'],
     ['too many connections', reply('MAIL FROM', 'EENVELOPE', '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded'), {}, 'tooManyConnections'],
     ['too many connections at the greeting', reply('CONN', 'EPROTOCOL', '421 4.3.2 Too many concurrent connections'), {}, 'tooManyConnections'],
     ['a 334 challenge left unanswered', reply('AUTH XOAUTH2', 'EAUTH', `334 ${CHALLENGE}`), {}, 'authChallenge'],

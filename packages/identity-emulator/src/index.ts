@@ -1,5 +1,6 @@
 export { startIdentityEmulator } from './start-identity-emulator';
 export { xoauth2Verifier } from './xoauth2-verifier';
+export { createSendAsPolicy, type SendAsPolicy } from './send-as-policy';
 export { createHttpsNetworkClient } from './https-network-client';
 export { generateSigningKey } from './signing-keys';
 export { loadOrCreateSigningKey } from './signing-key-store';

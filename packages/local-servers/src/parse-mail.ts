@@ -8,6 +8,7 @@ export async function toReceivedMail(raw: Buffer, context: MailContext): Promise
   const parsed = await simpleParser(raw);
   const headers: ReceivedMailHeaders = {
     from: addressText(parsed.from),
+    fromAddress: firstAddress(parsed.from),
     to: addressText(parsed.to),
     subject: parsed.subject ?? null,
     replyTo: addressText(parsed.replyTo),
@@ -23,6 +24,11 @@ function addressText(value: AddressObject | AddressObject[] | undefined): string
   if (value === undefined) return null;
   const list = Array.isArray(value) ? value : [value];
   return list.map((address) => address.text).join(', ');
+}
+
+function firstAddress(value: AddressObject | AddressObject[] | undefined): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  return first?.value[0]?.address ?? null;
 }
 
 function headerAddressText(value: HeaderValue | undefined): string | null {

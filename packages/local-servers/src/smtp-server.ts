@@ -34,6 +34,8 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
       tlsProtocol: session.tlsOptions ? session.tlsOptions.version : null,
       receivedAt: new Date().toISOString(),
     });
+    const scripted = options.replyToMessage?.(mail);
+    if (scripted) throw smtpError(scripted.responseCode, scripted.message);
     mailbox.add(mail);
     return mail;
   }
@@ -43,7 +45,7 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
     onAuth: createAuthHandler(options, attempts),
     onMailFrom(address, session, callback) {
       // smtp-server itself only refuses AUTH before STARTTLS; an open catcher must refuse MAIL too.
-      if (options.security === 'starttls' && !session.secure) {
+      if (options.security === 'starttls' && !options.tlsOptional && !session.secure) {
         return callback(smtpError(530, '5.7.0 Must issue a STARTTLS command first'));
       }
       const scripted = options.replyToMailFrom?.(address.address);
@@ -101,8 +103,8 @@ function serverOptions(options: LocalSmtpServerOptions): SMTPServerOptions {
     ...tlsOptions(options),
     authMethods,
     disabledCommands,
-    // Only 'none' allows AUTH in the clear; 'starttls' answers 538 until the client upgrades.
-    allowInsecureAuth: options.security === 'none',
+    // Only 'none' and optional TLS allow AUTH in the clear; 'starttls' answers 538 until the client upgrades.
+    allowInsecureAuth: options.security === 'none' || options.tlsOptional === true,
     authRequiredMessage: '5.7.0 Authentication required',
     size: options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     closeTimeout: CLOSE_GRACE_MS,

@@ -43,10 +43,22 @@ export interface LocalSmtpServerOptions {
   replyToMailFrom?: (address: string) => ScriptedReply | null;
   /** Awaited after a message is received and before its 250 reply: a slow server (the BFF's draining is tested with it). */
   beforeDataReply?: (mail: ReceivedMail) => Promise<void>;
+  /**
+   * Scripts the reply at the end of DATA, with the whole message known (e.g. Exchange's
+   * 554 5.2.252 SendAsDenied for a From the mailbox may not use); null accepts it.
+   */
+  replyToMessage?: (mail: ReceivedMail) => ScriptedReply | null;
+  /**
+   * With 'starttls': offer STARTTLS but accept mail in plain text too, like Postfix's
+   * `smtpd_tls_security_level = may` (most port-25 servers).
+   */
+  tlsOptional?: boolean;
 }
 
 export interface ReceivedMailHeaders {
   from: string | null;
+  /** The first From address alone, e.g. `info@example.com`. */
+  fromAddress: string | null;
   to: string | null;
   subject: string | null;
   replyTo: string | null;

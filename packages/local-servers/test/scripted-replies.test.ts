@@ -88,4 +88,34 @@ describe('scripted replies', () => {
     expect(error).toMatchObject({ code: 'EENVELOPE', responseCode: 550, command: 'MAIL FROM' });
     expect(server.received()).toHaveLength(0);
   });
+
+  it('when replyToMessage refuses a message, then the end of DATA gets that reply and nothing arrives', async () => {
+    const server = await start({ users: { jaan: 'secret' }, replyToMessage: (mail) => (mail.headers.fromAddress === 'sender@example.test' ? { responseCode: 554, message: '5.2.252 SendAsDenied' } : null) });
+
+    const error = await failureOf(send(clientFor(server, material, { auth: { user: 'jaan', pass: 'secret' } })));
+
+    expect(error).toMatchObject({ code: 'EMESSAGE', responseCode: 554, command: 'DATA' });
+    expect(server.received()).toHaveLength(0);
+  });
+});
+
+describe('optional STARTTLS', () => {
+  it('when tlsOptional is set, then STARTTLS is offered yet a plain-text client is served, and the mail says it came unencrypted', async () => {
+    const server = await start({ tlsOptional: true });
+
+    await send(clientFor(server, material, { requireTLS: false, ignoreTLS: true }));
+    await send(clientFor(server, material));
+
+    const [plain, upgraded] = server.received();
+    expect(plain).toMatchObject({ secure: false, tlsProtocol: null });
+    expect(upgraded).toMatchObject({ secure: true });
+  });
+
+  it('when tlsOptional is not set, then a plain-text client is refused before MAIL FROM', async () => {
+    const server = await start();
+
+    const error = await failureOf(send(clientFor(server, material, { requireTLS: false, ignoreTLS: true })));
+
+    expect(error).toMatchObject({ responseCode: 530 });
+  });
 });

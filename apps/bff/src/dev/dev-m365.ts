@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { loadOrCreateSigningKey, startIdentityEmulator, xoauth2Verifier, type EmulatorMailbox, type IdentityEmulator } from '@saatja/identity-emulator';
+import { createSendAsPolicy, loadOrCreateSigningKey, startIdentityEmulator, xoauth2Verifier, type EmulatorMailbox, type IdentityEmulator, type SendAsPolicy } from '@saatja/identity-emulator';
 import { startSmtpServer, type LocalSmtpServer, type ReceivedMail, type TlsMaterial } from '@saatja/local-servers';
 import type { M365Config } from '../config';
 
@@ -19,6 +19,8 @@ export interface LocalM365 {
   emulator: IdentityEmulator;
   /** Stands in for smtp.office365.com:587: STARTTLS, XOAUTH2 with tokens that verify against the emulator. */
   smtp: LocalSmtpServer;
+  /** Who may send as whom: each mailbox only as itself, unless granted (Exchange's Send As right). */
+  sendAs: SendAsPolicy;
   /** What the BFF is configured with: an authority, a client, an SMTP host; nothing emulator-specific. */
   config: M365Config;
   close(): Promise<void>;
@@ -43,10 +45,18 @@ export async function startLocalM365(options: LocalM365Options): Promise<LocalM3
     mailboxes: [...(options.mailboxes ?? DEMO_M365_MAILBOXES)],
     ...(options.signingKeyFile ? { signingKey: await loadOrCreateSigningKey(options.signingKeyFile) } : {}),
   });
-  const smtp = await startSmtpServer({ security: 'starttls', tls: options.tls, name: 'smtp.office365.local', authenticateXOAuth2: xoauth2Verifier(emulator) });
+  const sendAs = createSendAsPolicy();
+  const smtp = await startSmtpServer({
+    security: 'starttls',
+    tls: options.tls,
+    name: 'smtp.office365.local',
+    authenticateXOAuth2: xoauth2Verifier(emulator),
+    replyToMessage: (mail) => sendAs.check(mail),
+  });
   return {
     emulator,
     smtp,
+    sendAs,
     config: { ...DEV_M365_CLIENT, authority: emulator.authority, redirectUri: options.redirectUri, smtp: { host: 'localhost', port: smtp.port } },
     async close() {
       await smtp.close();

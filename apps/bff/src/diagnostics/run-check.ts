@@ -97,7 +97,7 @@ async function greet(session: SmtpSession, timeoutMs: number) {
   return reply;
 }
 
-/** STARTTLS when required, or when offered to a plain-text configuration (as nodemailer does), then EHLO. */
+/** STARTTLS unless None was chosen (then never, as the send does not use it either), then EHLO. */
 async function negotiate({ plan: { target, timeouts }, steps, context }: Run, session: SmtpSession): Promise<Ehlo> {
   let ehlo: Ehlo | null = null;
   if (target.security !== 'ssl') {
@@ -105,7 +105,7 @@ async function negotiate({ plan: { target, timeouts }, steps, context }: Run, se
       'tls',
       async () => {
         const first = await sayEhlo(session, timeouts.commandMs);
-        if (!first.startTls && target.security === 'none') return first;
+        if (target.security === 'none') return first;
         // STARTTLS mode asks even when it is not offered, like nodemailer's requireTLS: the reply says why.
         const reply = await session.send('STARTTLS', 'STARTTLS', timeouts.commandMs);
         if (reply.code !== 220) throw replyError('ETLS', 'STARTTLS', reply);

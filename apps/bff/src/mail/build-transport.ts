@@ -56,8 +56,8 @@ function tlsOptions(security: TlsMode, extraCas: readonly string[], servername?:
     case 'starttls':
       return { secure: false, requireTLS: true, tls };
     case 'none':
-      // Plain text was chosen; STARTTLS is still used when the server offers it.
-      return { secure: false, tls };
+      // Plain text as chosen, as mail clients mean None: no STARTTLS even when the server offers it.
+      return { secure: false, ignoreTLS: true };
     default:
       return assertNever(security);
   }

@@ -26,6 +26,8 @@ const MICROSOFT_CODES: Readonly<Record<string, FailureClass>> = {
   '5.7.139': 'authM365SmtpDisabled',
   '5.7.30': 'authBasicRetired',
   '5.7.60': 'senderNotAllowed',
+  // Exchange Online: the From is not the signed-in mailbox, which has no Send As right for it (SPEC §2).
+  '5.2.252': 'sendAsDenied',
 };
 
 /**

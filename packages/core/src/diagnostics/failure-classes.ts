@@ -28,6 +28,7 @@ export const failureClasses = [
   'authRequired',
   'tlsRequired',
   'senderNotAllowed',
+  'sendAsDenied',
   'senderRejected',
   'recipientRejected',
   'messageRejected',
