@@ -77,6 +77,28 @@ describe('the user card', () => {
     expect(log).toMatchObject([{ result: 'failed', error_code: 'EAUTH', recipient: 'jaan@firma.ee' }]);
   });
 
+  it('when the mode is switched from SMTP to the relay and back, then the saved server, user and password are kept, inactive meanwhile', async () => {
+    await client.call('PUT', '/card', smtpCard({ password: PASSWORD }));
+
+    const relay = await client.call('PUT', '/card', { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'default' } });
+    expect(relay.json).toMatchObject({ mailSender: { mode: 'default', smtp: { host: 'localhost', port: own.port, user: 'jaan', passwordSet: true } } });
+    expect((await client.call('GET', '/card/effective')).json).toMatchObject({ transport: { kind: 'relay' }, provenance: { server: 'vendor' } });
+    expect((await client.call('POST', '/card/test-mail', {})).status).toBe(200);
+    expect(await stack.relay.waitForMail()).toMatchObject({ envelope: { from: 'jaan@firma.ee' } });
+    expect(own.received()).toHaveLength(0);
+
+    const back = await client.call('PUT', '/card', smtpCard({}));
+    expect(back.status, back.text).toBe(200);
+    expect((await client.call('POST', '/card/test-mail', {})).status).toBe(200);
+    expect(await own.waitForMail()).toMatchObject({ authUser: 'jaan' });
+  });
+
+  it('when the mode is switched from SMTP to Microsoft 365, then the SMTP settings are replaced', async () => {
+    await client.call('PUT', '/card', smtpCard({ password: PASSWORD }));
+    const m365 = await client.call('PUT', '/card', { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'm365', m365: { user: 'jaan@firma.onmicrosoft.com' } } });
+    expect(m365.json).toMatchObject({ mailSender: { mode: 'm365', smtp: { host: 'smtp.office365.com', user: 'jaan@firma.onmicrosoft.com', passwordSet: false } } });
+  });
+
   it('when the mode is default, then the test mail goes through the relay as the user', async () => {
     const sent = await client.call('POST', '/card/test-mail', {});
     expect(sent.status).toBe(200);

@@ -46,12 +46,20 @@ test('when the global mail user is set, then a default-mode user’s test mail a
 test('when a user fills only User and Password, then the mail arrives at the global server with that user’s credentials', async ({ page, servers }) => {
   const card = new CardPage(page);
   await card.mailSender.selectOption({ label: 'SMTP' });
-  await expect(card.server).toHaveAttribute('placeholder', 'localhost');
+  await page.getByRole('radio', { name: 'Meili saatmise kasutaja MARI server, ainult minu kasutaja ja parool' }).check();
+  // The inherited server is shown, read-only: nothing to type, no unused Port or SSL/TLS.
+  const inherited = page.getByRole('definition');
+  await expect(page.getByLabel('Meili saatmise kasutaja MARI server', { exact: true })).toHaveText(`ServerlocalhostPort${servers.company!.port}SSL/TLSStartSSL/SSL/TLS`);
+  await expect(card.server).toBeHidden();
+  await expect(card.port).toBeHidden();
+  await expect(inherited.first()).toHaveText('localhost');
   await card.user.fill('jaan.company');
   await card.password.fill('jaan-company-pw');
   await card.save();
   await card.expectSaved();
   await expect(card.effectivePanel).toContainText('sinu oma (jaan.company)');
+  await page.reload();
+  await expect(page.getByRole('radio', { name: /Meili saatmise kasutaja MARI server/ })).toBeChecked();
   await card.testMailButton.click();
   await expect(card.status(/Testkiri saadeti/)).toBeVisible();
   expect((await servers.company!.waitForMail()).authUser).toBe('jaan.company');

@@ -27,22 +27,45 @@ test.beforeEach(async ({ page }) => {
   await expect(new CardPage(page).heading).toBeVisible();
 });
 
-test('when the user signs in and consents in the popup, then the card is authenticated and the test mail goes by XOAUTH2 as that mailbox', async ({ page, stack }) => {
+test('when the user signs in and consents in the popup, then the card shows one status, offers the mailbox as the From, and the test mail goes by XOAUTH2 as that mailbox', async ({ page, stack }) => {
   const card = new CardPage(page);
+  const m365 = new M365Section(page);
 
   await authenticate(page);
 
-  await expect(card.status('Microsoft 365 on autenditud')).toBeVisible();
+  await expect(card.status(`Microsoft 365 on autenditud: postkast ${JAAN.email}`)).toBeVisible();
+  await expect(m365.authenticateButton).toBeHidden();
+  await expect(m365.authenticateAgainButton).toBeVisible();
   await page.reload();
   await expect(card.mailSender).toHaveValue('m365');
-  await expect(new M365Section(page).user).toHaveValue(JAAN.email);
-  await expect(page.getByText(`Autenditud postkastiga ${JAAN.email}`)).toBeVisible();
+  await expect(m365.user).toHaveValue(JAAN.email);
+  await expect(page.getByText(/Microsoft 365 on autenditud/)).toHaveCount(1);
+  await expect(m365.authenticateAgainButton).toBeVisible();
+
+  // The card's e-mail is not the mailbox: Exchange would refuse it as the From (5.2.252).
+  await expect(card.status(`Kirjad lähevad saatjaga ${DEMO.user.email}, kuid autenditud postkast on ${JAAN.email}.`)).toBeVisible();
+  await page.getByRole('button', { name: `Kasuta e-postina ${JAAN.email}` }).click();
+  await expect(page.getByLabel('E-post', { exact: true })).toHaveValue(JAAN.email);
+  await card.save();
+  await card.expectSaved();
 
   const diagnostics = new DiagnosticsPanel(page);
   await diagnostics.sendButton.click();
-  await expect(diagnostics.verdict).toContainText(`Testkiri saadeti aadressile ${DEMO.user.email}.`);
+  await expect(diagnostics.verdict).toContainText(`Testkiri saadeti aadressile ${JAAN.email}.`);
   const mail = await stack.m365!.smtp.waitForMail();
-  expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: JAAN.email, secure: true, envelope: { from: DEMO.user.email } });
+  expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: JAAN.email, secure: true, envelope: { from: JAAN.email } });
+});
+
+test('when the From is not the signed-in mailbox, then the test mail is refused with 5.2.252 and the diagnosis explains Send As', async ({ page, stack }) => {
+  await authenticate(page);
+  await expect(new CardPage(page).status(/Microsoft 365 on autenditud/)).toBeVisible();
+
+  const diagnostics = new DiagnosticsPanel(page);
+  await diagnostics.sendButton.click();
+
+  await expect(diagnostics.verdict).toContainText('Microsoft 365 keeldus saatja aadressist: sisse logitud postkast tohib saata ainult enda nimel (554 5.2.252 SendAsDenied).');
+  await expect(diagnostics.region).toContainText('Kasuta kaardi e-postina sisse logitud postkasti aadressi');
+  expect(stack.m365!.smtp.received()).toEqual([]);
 });
 
 test('when the user cancels on the consent page, then the card says so and stays unauthenticated', async ({ page }) => {
@@ -101,7 +124,10 @@ test('when the user disconnects, then the tokens are forgotten', async ({ page, 
   await m365.disconnectButton.click();
 
   await expect(page.getByText('Microsoft 365 ühendus on katkestatud ja tõendid kustutatud.')).toBeVisible();
-  await expect(page.getByText(/Microsoft 365 pole autenditud/)).toBeVisible();
+  await expect(page.getByText(/Microsoft 365 pole autenditud\. Vajuta/)).toBeVisible();
+  await expect(new CardPage(page).effectivePanel).toContainText(`Microsoft 365 OAuth (${JAAN.email}) — pole autenditud, kirju ei saadeta`);
+  await page.reload();
+  await expect(new CardPage(page).effectivePanel).toContainText('pole autenditud, kirju ei saadeta');
   expect(await stack.bff.db.selectFrom('m365_tokens').selectAll().execute()).toEqual([]);
 });
 
@@ -122,8 +148,7 @@ test.describe('a blocked popup', () => {
     await microsoft.signIn(JAAN.email, JAAN.password);
     await microsoft.answer('Accept', { popup: false });
 
-    await expect(new CardPage(page).status('Microsoft 365 on autenditud')).toBeVisible();
-    await expect(page.getByText(`Autenditud postkastiga ${JAAN.email}`)).toBeVisible();
+    await expect(new CardPage(page).status(`Microsoft 365 on autenditud: postkast ${JAAN.email}`)).toBeVisible();
     expect(new URL(page.url()).search).toBe('');
   });
 });

@@ -1,5 +1,5 @@
 import { sameServer, type ServerRef } from './effective-config';
-import type { SmtpInput } from './mail-settings';
+import type { SmtpInput, TlsMode } from './mail-settings';
 
 /** What is stored of a card's password: whether there is one, and the server and user it is for. */
 export interface StoredSmtpBinding {
@@ -44,4 +44,24 @@ export function decidePassword(stored: StoredSmtpBinding | null, input: SmtpInpu
     return { ok: false, field: 'mailSender.smtp.password', error: 'password.reenter' };
   }
   return { ok: true, target, decision: { action: 'keep' } };
+}
+
+/** The fields a saved password is bound to, as the card form holds them. */
+export interface PasswordBoundFields {
+  host: string;
+  port: number | null | undefined;
+  security: TlsMode;
+  user: string;
+}
+
+/**
+ * Whether the form still names what the saved password was entered for, so a blank password keeps
+ * it; the same binding `decidePassword` enforces on save, told to the user before they save.
+ */
+export function keepsPasswordBinding(saved: PasswordBoundFields, current: PasswordBoundFields): boolean {
+  const host = (value: string) => value.trim().toLowerCase();
+  if (host(saved.host) !== host(current.host) || saved.user.trim() !== current.user.trim()) return false;
+  // "Credentials only": no server of its own, so port and SSL/TLS are not part of the binding.
+  if (host(current.host) === '') return true;
+  return (saved.port ?? null) === (current.port ?? null) && saved.security === current.security;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerRef } from '../src/effective-config';
 import type { SmtpInput } from '../src/mail-settings';
-import { decidePassword, normalizeSmtpPassword, type PasswordCheck, type PasswordDecision, type StoredSmtpBinding } from '../src/smtp-password';
+import { decidePassword, keepsPasswordBinding, normalizeSmtpPassword, type PasswordCheck, type PasswordDecision, type StoredSmtpBinding } from '../src/smtp-password';
 import { globalServer, smtpInput, storedBinding, zoneServer } from './fixtures';
 
 const reenter: Expected = { ok: false, field: 'mailSender.smtp.password', error: 'password.reenter' };
@@ -361,5 +361,26 @@ describe('normalizeSmtpPassword', () => {
     { host: 'smtp.gmail.com.evil.example', password: 'a b', expected: 'a b' },
   ])('when the host is $host, then "$password" becomes "$expected"', ({ host, password, expected }) => {
     expect(normalizeSmtpPassword(host, password)).toBe(expected);
+  });
+});
+
+describe('keepsPasswordBinding (the card form says when a saved password no longer applies)', () => {
+  const saved = { host: 'smtp.zone.eu', port: 587, security: 'starttls', user: 'jaan' } as const;
+  it.each([
+    ['nothing changed', {}, true],
+    ['only the letter case and spaces of the host changed', { host: ' SMTP.Zone.eu ' }, true],
+    ['the host changed', { host: 'mail.zone.eu' }, false],
+    ['the port changed', { port: 465 }, false],
+    ['the port was unset', { port: undefined }, false],
+    ['SSL/TLS changed', { security: 'ssl' }, false],
+    ['the user changed', { user: 'mari' }, false],
+  ] as const)('when %s, then it is %s', (_case, change, expected) => {
+    expect(keepsPasswordBinding(saved, { ...saved, ...change })).toBe(expected);
+  });
+
+  it('when the card has credentials only, then port and SSL/TLS do not matter, the user does', () => {
+    const only = { host: '', port: null, security: 'starttls' } as const;
+    expect(keepsPasswordBinding({ ...only, user: 'jaan' }, { ...only, port: 587, security: 'none', user: 'jaan' })).toBe(true);
+    expect(keepsPasswordBinding({ ...only, user: 'jaan' }, { ...only, user: 'mari' })).toBe(false);
   });
 });

@@ -20,7 +20,9 @@ export interface CardServiceDeps {
   now: () => Date;
 }
 
-const noSmtp = { smtp_host: null, smtp_port: null, smtp_security: null, smtp_user: '', smtp_password_sealed: null, password_host: null, password_port: null, password_security: null };
+type SmtpColumns = Omit<MailSettingsRow, 'user_id' | 'mode' | 'updated_at'>;
+
+const noSmtp: SmtpColumns = { smtp_host: null, smtp_port: null, smtp_security: null, smtp_user: '', smtp_password_sealed: null, password_host: null, password_port: null, password_security: null };
 
 export function createCardService(deps: CardServiceDeps) {
   const mailSettings = createMailSettingsRepository(deps.db);
@@ -49,14 +51,18 @@ export function createCardService(deps: CardServiceDeps) {
     };
   }
 
-  /** The row that saving `input` leaves behind; fields of other modes are cleared. */
+  /**
+   * The row that saving `input` leaves behind. Directo and Reply-To keep saved SMTP settings,
+   * inactive, for a switch back (the password stays bound to its server); Microsoft 365 uses the
+   * same columns, so choosing it replaces them, as the card says before saving.
+   */
   function nextSettings(user: UserRow, stored: MailSettingsRow | undefined, input: CardInput, inherited: InheritedServer | null): MailSettingsRow {
     const base = { user_id: user.id, updated_at: deps.now().toISOString() };
     const sender = input.mailSender;
     switch (sender.mode) {
       case 'default':
       case 'replyTo':
-        return { ...base, mode: sender.mode, ...noSmtp };
+        return { ...base, mode: sender.mode, ...(stored && stored.mode !== 'm365' ? smtpColumns(stored) : noSmtp) };
       case 'm365':
         return { ...base, mode: 'm365', ...noSmtp, smtp_host: M365_SERVER.host, smtp_port: M365_SERVER.port, smtp_security: M365_SERVER.security, smtp_user: sender.m365.user };
       case 'smtp':
@@ -89,6 +95,11 @@ export function createCardService(deps: CardServiceDeps) {
   };
 }
 export type CardService = ReturnType<typeof createCardService>;
+
+function smtpColumns(row: MailSettingsRow): SmtpColumns {
+  const { smtp_host, smtp_port, smtp_security, smtp_user, smtp_password_sealed, password_host, password_port, password_security } = row;
+  return { smtp_host, smtp_port, smtp_security, smtp_user, smtp_password_sealed, password_host, password_port, password_security };
+}
 
 /** Non-secret fields for the audit log; the password only as whether one is set. */
 function auditable(row: MailSettingsRow | undefined) {

@@ -10,6 +10,9 @@ export class M365Section {
   get authenticateButton() {
     return this.page.getByRole('button', { name: 'Autendi Microsoft 365' });
   }
+  get authenticateAgainButton() {
+    return this.page.getByRole('button', { name: 'Autendi uuesti' });
+  }
   get disconnectButton() {
     return this.page.getByRole('button', { name: 'Katkesta ühendus' });
   }

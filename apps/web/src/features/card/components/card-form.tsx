@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { makeCardInputSchema, senderModes, type CardInput, type PublicCard, type PublicDeployment } from '@saatja/core';
-import { useMemo, useState } from 'react';
+import { makeCardInputSchema, senderModes, type CardInput, type M365Status, type PublicCard, type PublicDeployment } from '@saatja/core';
+import { useEffect, useMemo, useState } from 'react';
 import { FormProvider, useForm, useFormContext, useWatch, type Path, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/ui/banner';
@@ -10,7 +10,8 @@ import { translateError } from '../../../lib/translate-error';
 import { saveCard } from '../api/save-card';
 import { toFormValues, type CardFormValues } from '../card-form-values';
 import { EffectiveConfigPanel } from './effective-config-panel';
-import { M365Connection } from './m365-connection';
+import { M365Fields } from './m365-fields';
+import { SavedSmtpNote } from './saved-smtp-note';
 import { SmtpFields } from './smtp-fields';
 import { TestMailPanel } from './test-mail-panel';
 import { useFieldError } from './use-field-error';
@@ -28,6 +29,7 @@ interface CardFormProps {
 export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome>(null);
+  const [m365Status, setM365Status] = useState<M365Status | null>(null);
   const inheritsServer = card.mailSender.inherited?.server != null;
   const schema = useMemo(() => makeCardInputSchema({ openPorts: deployment.openPorts, inheritsServer }), [deployment.openPorts, inheritsServer]);
   const form = useForm<CardFormValues, unknown, CardInput>({
@@ -38,6 +40,14 @@ export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps)
   const { register, handleSubmit, control, reset, setError, formState } = form;
   const mode = useWatch({ control, name: 'mailSender.mode' });
   const vendor = deployment.vendorName;
+
+  // A save's banner speaks of the form as it was: the next edit makes it stale, so it goes.
+  useEffect(() => {
+    const subscription = form.watch((_values, { type }) => {
+      if (type === 'change') setOutcome(null);
+    });
+    return () => subscription.unsubscribe();
+  }, [form]);
 
   const onSubmit = handleSubmit(
     async (input) => {
@@ -77,15 +87,16 @@ export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps)
           </select>
         </Field>
         {card.mailSender.inheritedBy !== null && <GlobalUserNotice count={card.mailSender.inheritedBy} leaving={mode === 'default' || mode === 'replyTo'} vendor={vendor} />}
-        {mode === 'smtp' && <SmtpFields deployment={deployment} passwordSet={card.mailSender.smtp?.passwordSet ?? false} inherited={card.mailSender.inherited} />}
-        {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} />}
+        {mode !== 'smtp' && <SavedSmtpNote card={card} mode={mode} />}
+        {mode === 'smtp' && <SmtpFields deployment={deployment} saved={card.mailSender.mode === 'm365' ? null : card.mailSender.smtp} inherited={card.mailSender.inherited} />}
+        {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} status={m365Status} onStatus={setM365Status} />}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {t('card.save')}
           </button>
         </div>
       </form>
-      <EffectiveConfigPanel deployment={deployment} version={card} userCode={userCode} />
+      <EffectiveConfigPanel deployment={deployment} version={card} userCode={userCode} m365={m365Status} />
       <TestMailPanel dirty={formState.isDirty} userCode={userCode} canChooseRecipient={userCode !== undefined || card.role === 'admin'} />
     </FormProvider>
   );
@@ -104,21 +115,6 @@ function ProfileFields() {
         <input type="email" autoComplete="email" {...register('email')} />
       </Field>
     </div>
-  );
-}
-
-function M365Fields({ userCode, onSaved }: { userCode?: string | undefined; onSaved: (card: PublicCard) => void }) {
-  const { t } = useTranslation();
-  const fieldError = useFieldError();
-  const { register } = useFormContext<CardFormValues>();
-  return (
-    <fieldset className="section">
-      <legend>{t('card.modes.m365')}</legend>
-      <Field label={t('card.m365User')} error={fieldError('mailSender.m365.user')}>
-        <input type="email" autoComplete="off" {...register('mailSender.m365.user')} />
-      </Field>
-      <M365Connection userCode={userCode} onCardSaved={onSaved} />
-    </fieldset>
   );
 }
 

@@ -1,10 +1,11 @@
 import type { CertificateSummary } from '@saatja/core';
 import { useTranslation } from 'react-i18next';
+import { formatDate } from '../../../lib/format';
 
 /** A server certificate as the user needs to judge it: for whom, by whom, which names, until when. */
 export function CertificateFacts({ certificate }: { certificate: CertificateSummary }) {
   const { t, i18n } = useTranslation();
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { year: 'numeric', month: 'long', day: 'numeric' });
+  const date = (iso: string) => formatDate(i18n.language, iso);
   return (
     <dl className="facts check-facts">
       <dt>{t('diagnostics.certificate.subject')}</dt>

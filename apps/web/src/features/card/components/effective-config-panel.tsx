@@ -1,4 +1,4 @@
-import type { EffectiveConfig, EffectiveTransport, PublicDeployment } from '@saatja/core';
+import type { EffectiveConfig, EffectiveTransport, M365Status, PublicDeployment } from '@saatja/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/ui/banner';
@@ -11,9 +11,11 @@ interface EffectiveConfigPanelProps {
   /** Changes whenever the card is saved, so the panel reloads. */
   version: unknown;
   userCode?: string | undefined;
+  /** The card's own Microsoft 365 connection, as the Microsoft 365 section last saw it. */
+  m365: M365Status | null;
 }
 
-export function EffectiveConfigPanel({ deployment, version, userCode }: EffectiveConfigPanelProps) {
+export function EffectiveConfigPanel({ deployment, version, userCode, m365 }: EffectiveConfigPanelProps) {
   const { t } = useTranslation();
   const [effective, setEffective] = useState<EffectiveConfig | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -42,7 +44,7 @@ export function EffectiveConfigPanel({ deployment, version, userCode }: Effectiv
         <dt>{t('effective.credentials')}</dt>
         <dd>
           {transport.kind === 'm365'
-            ? t('effective.m365', { user: transport.user })
+            ? t(`effective.${m365Key(transport.owner === 'own' ? m365 : null)}`, { user: transport.user })
             : t(`effective.credentialSources.${provenance.credentials}`, { user: credentialUser })}
         </dd>
         <dt>{t('effective.from')}</dt>
@@ -60,6 +62,13 @@ export function EffectiveConfigPanel({ deployment, version, userCode }: Effectiv
       <p className={effective.massMail ? 'badge badge--on' : 'badge'}>{effective.massMail ? t('effective.massMail') : t('effective.massMailOff')}</p>
     </section>
   );
+}
+
+/** An own Microsoft 365 card that is not (or no longer) authenticated sends nothing: say so. */
+function m365Key(status: M365Status | null): 'm365' | 'm365NotAuthenticated' | 'm365NeedsReauthentication' {
+  if (status === null) return 'm365';
+  if (!status.connected) return 'm365NotAuthenticated';
+  return status.needsReauthentication ? 'm365NeedsReauthentication' : 'm365';
 }
 
 function describeServer(transport: EffectiveTransport): string {

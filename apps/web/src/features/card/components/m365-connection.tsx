@@ -8,6 +8,7 @@ import { getCard } from '../api/get-card';
 import { getM365Status } from '../api/get-m365-status';
 import { startM365 } from '../api/start-m365';
 import { toFormValues, type CardFormValues } from '../card-form-values';
+import { formatDateTime } from '../../../lib/format';
 import { apiErrorText, m365ResultMessage, type M365Message } from './m365-messages';
 import { useM365Popup } from './use-m365-popup';
 
@@ -16,28 +17,37 @@ interface M365ConnectionProps {
   userCode?: string | undefined;
   /** The callback saved the card (mode m365, User = the signed-in mailbox). */
   onCardSaved: (card: PublicCard) => void;
+  /** The connection changed (loaded, authenticated, disconnected): other panels depend on it. */
+  onStatus: (status: M365Status | null) => void;
 }
 
 /**
  * "Autendi Microsoft 365": the sign-in runs in a popup; on success the BFF saves the card in m365
  * mode with the signed-in mailbox, and this section reloads it. Also the status and "Disconnect".
  */
-export function M365Connection({ userCode, onCardSaved }: M365ConnectionProps) {
+export function M365Connection({ userCode, onCardSaved, onStatus }: M365ConnectionProps) {
   const { t } = useTranslation();
   const { control, trigger, getValues, resetField } = useFormContext<CardFormValues>();
   const user = useWatch({ control, name: 'mailSender.m365.user' });
   const [status, setStatus] = useState<M365Status | null>(null);
   const [message, setMessage] = useState<M365Message | null>(null);
 
-  const refresh = useCallback(() => getM365Status(userCode).then(setStatus, () => setStatus(null)), [userCode]);
+  const show = useCallback(
+    (next: M365Status | null) => {
+      setStatus(next);
+      onStatus(next);
+    },
+    [onStatus],
+  );
+  const refresh = useCallback(() => getM365Status(userCode).then(show, () => show(null)), [userCode, show]);
   useEffect(() => {
     void refresh();
   }, [refresh]);
 
   const onResult = useCallback(
     async (result: M365AuthResult) => {
-      setMessage(m365ResultMessage(t, result));
-      if (result.outcome !== 'authenticated') return;
+      // Success shows as the one status line below; only other outcomes need a message of their own.
+      if (result.outcome !== 'authenticated') return setMessage(m365ResultMessage(t, result));
       try {
         const card = await getCard(userCode);
         const saved = toFormValues(card).mailSender;
@@ -74,21 +84,22 @@ export function M365Connection({ userCode, onCardSaved }: M365ConnectionProps) {
 
   async function disconnect() {
     try {
-      setStatus(await disconnectM365(userCode));
+      show(await disconnectM365(userCode));
       setMessage({ tone: 'info', text: t('m365.disconnected') });
     } catch (error) {
       setMessage({ tone: 'error', text: apiErrorText(t, error) });
     }
   }
 
+  const healthy = status !== null && status.connected && !status.needsReauthentication && !status.accountMismatch;
   return (
     <div className="grid">
       <M365StatusText status={status} user={user} />
       {message && <Banner tone={message.tone}>{message.text}</Banner>}
       <div className="actions">
         {/* The window opens here, synchronously in the click, so no popup blocker fires. */}
-        <button type="button" className="button button--primary" onClick={() => void signIn(popup.open())} disabled={popup.waiting}>
-          {t('m365.authenticate')}
+        <button type="button" className={healthy ? 'button' : 'button button--primary'} onClick={() => void signIn(popup.open())} disabled={popup.waiting}>
+          {healthy ? t('m365.authenticateAgain') : t('m365.authenticate')}
         </button>
         {status?.connected && (
           <button type="button" className="button" onClick={() => void disconnect()}>
@@ -109,9 +120,9 @@ export function M365Connection({ userCode, onCardSaved }: M365ConnectionProps) {
 function M365StatusText({ status, user }: { status: M365Status | null; user: string }) {
   const { t, i18n } = useTranslation();
   if (!status) return null;
-  if (!status.connected) return <p className="note note--info">{t('m365.notConnected')}</p>;
+  if (!status.connected) return <Banner tone="info">{t('m365.notConnected')}</Banner>;
   if (status.needsReauthentication) return <Banner tone="warning">{t('m365.needsReauthentication', { reason: status.reauthReason ?? '–' })}</Banner>;
   if (status.accountMismatch) return <Banner tone="warning">{t('m365.accountMismatch', { account: status.account, user })}</Banner>;
-  const date = status.authenticatedAt ? new Date(status.authenticatedAt).toLocaleString(i18n.language) : '';
-  return <p className="note note--info">{t('m365.connected', { account: status.account, date })}</p>;
+  const date = status.authenticatedAt ? formatDateTime(i18n.language, status.authenticatedAt) : '';
+  return <Banner tone="success">{t('m365.connected', { account: status.account, date })}</Banner>;
 }

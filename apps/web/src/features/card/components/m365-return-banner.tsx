@@ -19,7 +19,8 @@ export function M365ReturnBanner() {
     window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
   }, []);
 
-  if (!result) return null;
+  // Success shows as the Microsoft 365 section's own status; only other outcomes need a banner.
+  if (!result || result.outcome === 'authenticated') return null;
   const message = m365ResultMessage(t, result);
   return <Banner tone={message.tone}>{message.text}</Banner>;
 }

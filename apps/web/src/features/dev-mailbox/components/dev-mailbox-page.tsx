@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
 import { Banner } from '../../../components/ui/banner';
 import { translateError } from '../../../lib/translate-error';
 import { getMailbox } from '../api/get-mailbox';
@@ -7,7 +8,7 @@ import type { ReceivedMailSummary } from '../types';
 
 /** Dev mode: what the local mail catcher (the stand-in vendor relay) received. */
 export function DevMailboxPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [mail, setMail] = useState<ReceivedMailSummary[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   const load = useCallback(() => {
@@ -42,7 +43,7 @@ export function DevMailboxPage() {
                   </>
                 )}
               </dl>
-              <time dateTime={item.receivedAt}>{new Date(item.receivedAt).toLocaleString()}</time>
+              <time dateTime={item.receivedAt}>{formatDateTime(i18n.language, item.receivedAt)}</time>
             </li>
           ))}
         </ul>

@@ -1,8 +1,8 @@
 import type { PublicEvent } from '@saatja/core';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
 
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
 const COLUMNS = ['receivedAt', 'kind', 'recipient', 'reason', 'message'] as const;
 
 /** Events newest first; scrolls in its own focusable region, and stacks with labels on a phone. */
@@ -36,7 +36,7 @@ export function EventsTable({ events, showUser }: { events: PublicEvent[]; showU
 
 function EventRow({ event, showUser }: { event: PublicEvent; showUser: boolean }) {
   const { t, i18n } = useTranslation();
-  const format = (iso: string) => new Intl.DateTimeFormat(i18n.language, DATE_TIME).format(new Date(iso));
+  const format = (iso: string) => formatDateTime(i18n.language, iso);
   const label = (column: (typeof COLUMNS)[number] | 'user') => t(`events.columns.${column}`);
   const unknown = t('events.unknownRecipient');
   return (
