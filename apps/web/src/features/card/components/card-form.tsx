@@ -42,12 +42,12 @@ export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps)
   const vendor = deployment.vendorName;
 
   // A save's banner speaks of the form as it was: the next edit makes it stale, so it goes.
-  useEffect(() => {
-    const subscription = form.watch((_values, { type }) => {
-      if (type === 'change') setOutcome(null);
-    });
-    return () => subscription.unsubscribe();
-  }, [form]);
+  const { subscribe } = form;
+  useEffect(
+    // A field's edit names the field; a reset after saving does not.
+    () => subscribe({ formState: { values: true }, callback: ({ name }) => name !== undefined && setOutcome(null) }),
+    [subscribe],
+  );
 
   const onSubmit = handleSubmit(
     async (input) => {
