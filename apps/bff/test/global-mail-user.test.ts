@@ -94,10 +94,29 @@ describe('the global mail user', () => {
     await setGlobal('MARI');
     const audit = await admin.call('GET', '/admin/audit');
     expect(audit.status).toBe(200);
-    const entries = audit.json as unknown as { actor: string; action: string; target: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+    const { entries, next } = audit.json as unknown as { next: number | null; entries: { actor: string; action: string; target: string; changes: Record<string, { from: unknown; to: unknown }> }[] };
+    expect(next).toBeNull();
     expect(entries[0]).toMatchObject({ actor: 'MARI', action: 'settings.mailSendingUser', changes: { mailSendingUserCode: { from: null, to: 'MARI' } } });
     expect(entries).toContainEqual(expect.objectContaining({ actor: 'MARI', action: 'card.save', target: 'user:MARI', changes: expect.objectContaining({ mode: { from: 'default', to: 'smtp' } }) }));
     expect(audit.text).not.toContain('company-secret');
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'card.save', changes: expect.objectContaining({ smtpPassword: { from: null, to: { savedFor: expect.stringMatching(/^localhost:\d+$/) } } }) }));
+  });
+
+  it('when the audit log is filtered by user, action and time, then only matching entries come back, a page at a time', async () => {
+    await setGlobal('MARI');
+    const list = async (query: string) => {
+      const response = await admin.call('GET', `/admin/audit?${query}`);
+      expect(response.status, response.text).toBe(200);
+      return (response.json as unknown as { entries: { action: string; target: string }[] }).entries.map((entry) => `${entry.action} ${entry.target}`);
+    };
+    expect(await list('action=settings.mailSendingUser')).toEqual(['settings.mailSendingUser system']);
+    expect(await list('user=mari&action=card.save')).toEqual(['card.save user:MARI']);
+    expect(await list('user=JAAN')).toEqual([]);
+    expect(await list(`from=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`)).toEqual([]);
+    const everything = await list('');
+    const newest = ((await admin.call('GET', '/admin/audit')).json as unknown as { entries: { id: number }[] }).entries[0]!;
+    expect(await list(`before=${newest.id}`)).toEqual(everything.slice(1));
+    expect((await admin.call('GET', '/admin/audit?action=drop.table')).status).toBe(422);
   });
 
   it('when the chosen user has no own server or does not exist, then the setting is refused with a field error', async () => {

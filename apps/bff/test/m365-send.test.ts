@@ -43,7 +43,8 @@ describe('sending as Microsoft 365', () => {
     expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: JAAN_MAILBOX.email, secure: true, envelope: { from: JAAN_MAILBOX.email, to: [JAAN_MAILBOX.email] } });
     expect(sent.text).not.toContain('eyJ');
     const [log] = await stack.bff.db.selectFrom('send_log').selectAll().execute();
-    expect(log).toMatchObject({ result: 'sent', transport: `m365 ${JAAN_MAILBOX.email} (own)` });
+    expect(log).toMatchObject({ result: 'sent' });
+    expect(JSON.parse(log!.transport)).toEqual({ kind: 'm365', user: JAAN_MAILBOX.email, owner: 'own' });
     expect(JSON.stringify(log)).not.toContain('eyJ');
   });
 

@@ -52,7 +52,7 @@ test('when every page and state is checked with axe, then nothing serious or cri
   await expect(new AdminSettingsPage(page).mailSendingUser).toBeVisible();
   await expectAccessible(page, 'admin settings');
   await page.getByRole('link', { name: 'Auditilogi' }).click();
-  await expect(page.getByRole('cell', { name: /card\.save/ }).first()).toBeVisible();
+  await expect(page.getByRole('cell', { name: /Kasutaja kaart salvestati/ }).first()).toBeVisible();
   await expectAccessible(page, 'admin audit log');
   await page.getByRole('link', { name: 'Arenduse postkast' }).click();
   await expect(page.getByRole('heading', { name: 'Arenduse postkast' })).toBeVisible();

@@ -3,18 +3,42 @@ import { CardPage } from './pages/card-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO, expect, test } from './support/fixtures';
 
+/** Long words that must wrap, not widen the page: a reply without spaces, a long host name. */
+const LONG_REPLY = `550 5.7.1 ${'x'.repeat(180)} https://example.com/${'policy/'.repeat(20)}`;
+
 /**
- * Screenshots of every page at phone and desktop width, kept as test artifacts
- * (test-results/<this test>/<page>-<width>.png and in the HTML report) for people to look at.
+ * Screenshots of every page and state at a small phone, a phone and a desktop width, kept as test
+ * artifacts (test-results/<this test>/<page>-<width>.png and in the HTML report) for people to look
+ * at; each state is also checked for sideways scrolling, which long text must never cause.
  */
-for (const width of [375, 1280]) {
-  test(`when the pages are shown ${width} px wide, then they are captured`, async ({ page }, testInfo) => {
+for (const width of [320, 375, 1280]) {
+  test(`when the pages are shown ${width} px wide, then they are captured and none scrolls sideways`, async ({ page, stack }, testInfo) => {
     await page.setViewportSize({ width, height: 900 });
     const shot = async (name: string) => {
       const path = testInfo.outputPath(`${name}-${width}.png`);
       await page.screenshot({ path, fullPage: true });
       await testInfo.attach(`${name}-${width}`, { path, contentType: 'image/png' });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect.soft(overflow, `${name} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
     };
+    const mari = await stack.bff.db.selectFrom('users').select('id').where('code', '=', 'MARI').executeTakeFirstOrThrow();
+    await stack.bff.db
+      .insertInto('send_log')
+      .values({
+        user_id: mari.id,
+        actor_user_id: mari.id,
+        at: new Date(Date.UTC(2026, 9, 1, 8)).toISOString(),
+        kind: 'test',
+        transport: JSON.stringify({ kind: 'smtp', host: `mail.${'pikk-nimi-'.repeat(8)}firma.ee`, port: 587, security: 'starttls', user: `${'kasutaja.'.repeat(6)}mari@firma.ee`, owner: 'own' }),
+        recipient: `${'pikk.aadress.'.repeat(5)}mari@firma.ee`,
+        result: 'failed',
+        server_reply: LONG_REPLY,
+        error_code: 'EMESSAGE',
+        failure_class: 'messageRejected',
+        duration_ms: 2500,
+        message_id: null,
+      })
+      .execute();
 
     await page.goto('/');
     await expect(page.getByRole('button', { name: 'Logi sisse' })).toBeVisible();
@@ -33,9 +57,11 @@ for (const width of [375, 1280]) {
 
     await page.getByLabel('Teenusepakkuja').selectOption({ label: 'Google Gmail' });
     await card.security.selectOption({ label: 'StartSSL/SSL/TLS' });
+    await card.user.fill('jaan');
     await shot('card-smtp-preset');
 
     await card.mailSender.selectOption({ label: 'Microsoft 365 OAUTH' });
+    await page.getByLabel('Kasutaja (Microsoft 365 e-posti aadress)').fill('mari@firma.onmicrosoft.com');
     await shot('card-m365');
 
     await card.mailSender.selectOption({ label: 'Directo-Reply-To' });
@@ -70,6 +96,9 @@ for (const width of [375, 1280]) {
     await expect(page.getByRole('heading', { name: 'Saatmislogi', level: 1 })).toBeVisible();
     await expect(page.getByText('Server pole lubatud', { exact: false }).first()).toBeVisible();
     await shot('send-log');
+    await page.getByText('näita kogu vastust').click();
+    await expect(page.getByText(LONG_REPLY)).toBeVisible();
+    await shot('send-log-full-reply');
 
     await new UsersPage(page).open();
     await expect(new UsersPage(page).row('JAAN')).toBeVisible();
@@ -81,7 +110,7 @@ for (const width of [375, 1280]) {
 
     await page.getByRole('link', { name: 'Auditilogi' }).click();
     await expect(page.getByRole('heading', { name: 'Auditilogi' })).toBeVisible();
-    await expect(page.getByText('card.save').first()).toBeVisible();
+    await expect(page.getByRole('cell', { name: /Kasutaja kaart salvestati/ }).first()).toBeVisible();
     await shot('admin-audit');
 
     await page.getByRole('link', { name: 'Arenduse postkast' }).click();

@@ -12,3 +12,5 @@ export * from './smtp-password';
 export * from './presets';
 export * from './scrub-secrets';
 export * from './smtp-advice';
+export * from './log-page';
+export * from './audit';

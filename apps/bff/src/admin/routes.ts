@@ -1,4 +1,4 @@
-import { createUserInputSchema, mailSendingUserInputSchema, resetPasswordInputSchema } from '@saatja/core';
+import { auditQuerySchema, createUserInputSchema, mailSendingUserInputSchema, resetPasswordInputSchema } from '@saatja/core';
 import { Router, type RequestHandler } from 'express';
 import { currentUser } from '../auth/session-middleware';
 import type { UserRepository } from '../auth/user-repository';
@@ -40,8 +40,8 @@ export function adminRoutes(deps: AdminRoutesDeps) {
     res.json(await deps.globalMailUser.preview(input.mailSendingUserCode));
   });
 
-  router.get('/audit', async (_req, res) => {
-    res.json(await deps.audit.newest());
+  router.get('/audit', async (req, res) => {
+    res.json(await deps.audit.list(parseBody(auditQuerySchema, req.query)));
   });
 
   router.get('/users', async (_req, res) => {

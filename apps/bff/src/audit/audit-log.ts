@@ -1,8 +1,5 @@
-import type { AuditEntry } from '@saatja/core';
+import { LOG_PAGE_SIZE, type AuditEntry, type AuditQuery, type LogPage } from '@saatja/core';
 import type { Db } from '../db/database';
-
-/** How many entries the admin's audit page shows, newest first. */
-const AUDIT_PAGE_SIZE = 200;
 
 type Fields = Record<string, unknown>;
 
@@ -26,14 +23,28 @@ export function createAuditLog(db: Db, now: () => Date) {
         .execute();
     },
 
-    async newest(): Promise<AuditEntry[]> {
-      return db
+    /** One page, newest first; `user` matches who acted or whose card it was. Portable query-builder code. */
+    async list(filter: AuditQuery): Promise<LogPage<AuditEntry>> {
+      let query = db
         .selectFrom('audit_log')
         .leftJoin('users', 'users.id', 'audit_log.actor_user_id')
         .select(['audit_log.id', 'audit_log.at', 'users.code as actor', 'audit_log.action', 'audit_log.target', 'audit_log.changes'])
         .orderBy('audit_log.id', 'desc')
-        .limit(AUDIT_PAGE_SIZE)
-        .execute();
+        .limit(LOG_PAGE_SIZE + 1);
+      if (filter.user !== undefined) {
+        const code = filter.user.toUpperCase();
+        query = query.where((eb) => eb.or([eb('users.code', '=', code), eb('audit_log.target', '=', `user:${code}`)]));
+      }
+      if (filter.action !== undefined) query = query.where('audit_log.action', '=', filter.action);
+      if (filter.from !== undefined) query = query.where('audit_log.at', '>=', new Date(filter.from).toISOString());
+      if (filter.to !== undefined) query = query.where('audit_log.at', '<', new Date(filter.to).toISOString());
+      if (filter.before !== undefined) query = query.where('audit_log.id', '<', filter.before);
+      const rows = await query.execute();
+      const page = rows.slice(0, LOG_PAGE_SIZE);
+      return {
+        next: rows.length > LOG_PAGE_SIZE ? page.at(-1)!.id : null,
+        entries: page,
+      };
     },
   };
 }

@@ -109,6 +109,7 @@ function auditable(row: MailSettingsRow | undefined) {
     smtpPort: row?.smtp_port ?? null,
     smtpSecurity: row?.smtp_security ?? null,
     smtpUser: row?.smtp_user ?? '',
-    smtpPassword: row?.smtp_password_sealed ? `set for ${row.password_host}:${row.password_port}` : 'none',
+    // Whether a password is saved and for which server; never the password.
+    smtpPassword: row?.smtp_password_sealed ? { savedFor: `${row.password_host}:${row.password_port}` } : null,
   };
 }

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls';
-import { assertNever, type EffectiveTransport, type Owner, type TlsMode } from '@saatja/core';
+import { assertNever, type EffectiveTransport, type Owner, type SendLogRoute, type TlsMode } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { RelayConfig } from '../config';
 import { AppError } from '../http/app-error';
@@ -104,16 +104,23 @@ export async function buildTransport(transport: EffectiveTransport, context: Tra
   }
 }
 
-/** A short description of where mail goes, for the send log; never a secret. */
-export function describeTransport(transport: EffectiveTransport, relay: RelayConfig): string {
+/** Where mail goes, for the send log and the test mail's text; never a secret. */
+export function sendLogRoute(transport: EffectiveTransport, relay: RelayConfig): Exclude<SendLogRoute, { kind: 'other' }> {
   switch (transport.kind) {
     case 'relay':
-      return `relay ${relay.host}:${relay.port} ${relay.security}`;
-    case 'smtp':
-      return `smtp ${transport.host}:${transport.port} ${transport.security}${transport.credentials ? ` as ${transport.credentials.user} (${transport.credentials.owner})` : ''}`;
+      return { kind: 'relay', host: relay.host, port: relay.port, security: relay.security };
+    case 'smtp': {
+      const { host, port, security, credentials } = transport;
+      return { kind: 'smtp', host, port, security, user: credentials?.user ?? null, owner: credentials?.owner ?? null };
+    }
     case 'm365':
-      return `m365 ${transport.user} (${transport.owner})`;
+      return { kind: 'm365', user: transport.user, owner: transport.owner };
     default:
       return assertNever(transport);
   }
+}
+
+/** The route in one line, for the test mail's own text. */
+export function describeRoute(route: Exclude<SendLogRoute, { kind: 'other' }>): string {
+  return route.kind === 'm365' ? `Microsoft 365 as ${route.user}` : `${route.host}:${route.port} (${route.security})${route.kind === 'smtp' && route.user ? ` as ${route.user}` : ''}`;
 }

@@ -1,3 +1,4 @@
+import { tlsModes, type SendLogRoute } from '@saatja/core';
 import type { Db } from '../db/database';
 import type { SendLogTable } from '../db/schema';
 
@@ -13,3 +14,24 @@ export function createSendLog(db: Db) {
   };
 }
 export type SendLog = ReturnType<typeof createSendLog>;
+
+/** The route is stored as JSON in the text column; entries from before are shown as they were written. */
+export const writeRoute = (route: Exclude<SendLogRoute, { kind: 'other' }>): string => JSON.stringify(route);
+
+export function readRoute(text: string): SendLogRoute {
+  if (!text.startsWith('{')) return { kind: 'other', text };
+  try {
+    const route = JSON.parse(text) as Partial<Record<string, unknown>>;
+    const security = tlsModes.find((mode) => mode === route.security);
+    const str = (value: unknown) => (typeof value === 'string' ? value : null);
+    const owner = route.owner === 'own' || route.owner === 'global' ? route.owner : null;
+    const host = str(route.host);
+    const port = typeof route.port === 'number' ? route.port : null;
+    if (route.kind === 'relay' && host && port !== null && security) return { kind: 'relay', host, port, security };
+    if (route.kind === 'smtp' && host && port !== null && security) return { kind: 'smtp', host, port, security, user: str(route.user), owner };
+    if (route.kind === 'm365' && str(route.user) && owner) return { kind: 'm365', user: str(route.user)!, owner };
+  } catch {
+    // Not JSON after all: shown as written.
+  }
+  return { kind: 'other', text };
+}

@@ -1,4 +1,4 @@
-import { diagnoseFailure, isSendRefusal, readableReply, type EffectiveConfig, type Owner, type SendRefusal, type TestMailInput } from '@saatja/core';
+import { diagnoseFailure, isSendRefusal, readableReply, type EffectiveConfig, type Owner, type SendLogRoute, type SendRefusal, type TestMailInput } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { UserRow } from '../auth/user-repository';
 import { smtpPasswordContext } from '../card/card-service';
@@ -11,9 +11,9 @@ import { resolveTarget, type TargetPolicy } from '../network/target-guard';
 import type { SecretBox } from '../secrets/secret-box';
 import type { M365TokenService } from '../m365/m365-token-service';
 import { sendContext } from '../diagnostics/check-target';
-import { buildTransport, describeTransport } from './build-transport';
+import { buildTransport, describeRoute, sendLogRoute } from './build-transport';
 import { eventMailboxIdentity } from './event-mailbox-identity';
-import type { SendLog } from './send-log';
+import { writeRoute, type SendLog } from './send-log';
 import { sendMail, type SendResult } from './send-mail';
 
 export interface TestMailDeps {
@@ -83,7 +83,7 @@ export function createTestMailService(deps: TestMailDeps) {
     if (input.to && input.to !== user.email && actor.role !== 'admin') throw new AppError('forbidden');
     const { effective, global } = await deps.globalMailUser.effectiveFor(user);
     const to = input.to ?? user.email;
-    const transport = describeTransport(effective.transport, relay());
+    const route = sendLogRoute(effective.transport, relay());
     const started = deps.now();
     try {
       if (!deps.limiter.take(`test-mail:${actor.id}`)) throw new AppError('rateLimited');
@@ -96,13 +96,13 @@ export function createTestMailService(deps: TestMailDeps) {
         m365Smtp: deps.config.m365?.smtp ?? null,
         m365AccessToken: (owner, mailbox) => m365TokenOf(user, global, owner, mailbox),
       });
-      return { actor, user, effective, options, to, transport };
+      return { actor, user, effective, options, to, route };
     } catch (error) {
       // A refusal is an attempt too (SPEC §5): logged with its reason, then answered as before.
       const reason = refusalOf(error);
       if (reason) {
         const refused = { kind, started, result: 'refused', reply: null, errorCode: reason, failureClass: null, messageId: null } as const;
-        await record({ actor, user, to, transport }, refused);
+        await record({ actor, user, to, route }, refused);
       }
       throw error;
     }
@@ -116,18 +116,18 @@ export function createTestMailService(deps: TestMailDeps) {
       replyTo: prepared.effective.replyTo,
       to: prepared.to,
       subject: `${deps.config.vendorName}: testkiri / test mail`,
-      text: `Saatja test mail sent ${at.toISOString()} via ${prepared.transport}.`,
+      text: `Saatja test mail sent ${at.toISOString()} via ${describeRoute(prepared.route)}.`,
     });
   }
 
   /** One send log entry per attempt (SPEC §5): who, when, through what, the outcome; never a secret. */
-  async function record(prepared: Pick<PreparedSend, 'actor' | 'user' | 'to' | 'transport'>, attempt: Attempt): Promise<void> {
+  async function record(prepared: Pick<PreparedSend, 'actor' | 'user' | 'to' | 'route'>, attempt: Attempt): Promise<void> {
     await deps.sendLog.record({
       user_id: prepared.user.id,
       actor_user_id: prepared.actor.id,
       at: attempt.started.toISOString(),
       kind: attempt.kind,
-      transport: prepared.transport,
+      transport: writeRoute(prepared.route),
       recipient: prepared.to,
       result: attempt.result,
       server_reply: readableReply(attempt.reply),
@@ -155,8 +155,8 @@ export interface PreparedSend {
   effective: EffectiveConfig;
   options: SMTPTransport.Options;
   to: string;
-  /** The effective transport in words, for the log and the mail's text. */
-  transport: string;
+  /** Where the mail goes, for the log and the mail's text. */
+  route: Exclude<SendLogRoute, { kind: 'other' }>;
 }
 
 export interface Attempt {

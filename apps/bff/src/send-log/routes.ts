@@ -10,7 +10,7 @@ export function sendLogRoutes(deps: { sendLog: SendLogRepository }) {
   router.get('/', async (req, res) => {
     const user = currentUser(req);
     const query = parseBody(sendLogQuerySchema, req.query);
-    res.json(await deps.sendLog.list({ userId: user.role === 'admin' ? null : user.id, before: query.before ?? null }));
+    res.json(await deps.sendLog.list({ userId: user.role === 'admin' ? null : user.id }, query));
   });
   return router;
 }

@@ -10,7 +10,10 @@ export class SendLogPage {
   get heading() {
     return this.page.getByRole('heading', { name: 'Saatmislogi' });
   }
+  get region() {
+    return this.page.getByRole('region', { name: 'Saatmislogi, uuemad eespool' });
+  }
   get rows() {
-    return this.page.getByRole('region', { name: 'Saatmislogi, uuemad eespool' }).getByRole('row');
+    return this.region.getByRole('row');
   }
 }

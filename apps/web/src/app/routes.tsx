@@ -37,9 +37,9 @@ export const routes: Route[] = [
     render: ({ deployment }, code) => <CardPage key={code} deployment={deployment} userCode={code} />,
   },
   { path: '/admin/settings', nav: 'app.adminSettings', allowed: isAdmin, render: ({ deployment }) => <SettingsPage vendor={deployment.vendorName} /> },
-  { path: '/admin/audit', nav: 'app.adminAudit', allowed: isAdmin, render: () => <AuditPage /> },
+  { path: '/admin/audit', nav: 'app.adminAudit', allowed: isAdmin, render: ({ deployment }) => <AuditPage vendor={deployment.vendorName} /> },
   { path: '/events', nav: 'events.nav', render: ({ me, deployment }) => <EventsPage vendor={deployment.vendorName} isAdmin={me.role === 'admin'} /> },
-  { path: '/send-log', nav: 'sendLog.nav', render: ({ me }) => <SendLogPage isAdmin={me.role === 'admin'} /> },
+  { path: '/send-log', nav: 'sendLog.nav', render: ({ me, deployment }) => <SendLogPage isAdmin={me.role === 'admin'} vendor={deployment.vendorName} /> },
   { path: '/dev/mailbox', nav: 'app.devMailbox', allowed: ({ deployment }) => deployment.devMode, render: () => <DevMailboxPage /> },
 ];
 

@@ -1,8 +1,20 @@
 import { z } from 'zod/mini';
+import type { Owner } from '../effective-config';
+import { logQueryFields } from '../log-page';
+import type { TlsMode } from '../mail-settings';
 
 /** What kind of attempt a send log entry records. */
-export type SendLogKind = 'test' | 'check' | 'send';
-export type SendLogResult = 'sent' | 'checked' | 'failed' | 'refused';
+export const sendLogKinds = ['test', 'check', 'send'] as const;
+export type SendLogKind = (typeof sendLogKinds)[number];
+export const sendLogResults = ['sent', 'checked', 'failed', 'refused'] as const;
+export type SendLogResult = (typeof sendLogResults)[number];
+
+/** Where an attempt went, as data the UI puts in words; `other` is an entry whose route was not recorded so. */
+export type SendLogRoute =
+  | { kind: 'relay'; host: string; port: number; security: TlsMode }
+  | { kind: 'smtp'; host: string; port: number; security: TlsMode; user: string | null; owner: Owner | null }
+  | { kind: 'm365'; user: string; owner: Owner }
+  | { kind: 'other'; text: string };
 
 /** Why an attempt was refused before any connection opened; `errorCode` of a `refused` entry. */
 export const sendRefusals = [
@@ -29,8 +41,8 @@ export interface PublicSendLogEntry {
   user: { code: string; name: string };
   /** Who started it, when someone else than the user (an admin). */
   actorCode: string | null;
-  /** The effective transport, e.g. "smtp smtp.firma.ee:587 starttls as mari (own)". */
-  transport: string;
+  /** The effective transport. */
+  transport: SendLogRoute;
   recipient: string;
   result: SendLogResult;
   serverReply: string | null;
@@ -40,9 +52,10 @@ export interface PublicSendLogEntry {
   messageId: string | null;
 }
 
-/** The send log's query: `?before=<id>` pages back from an entry. */
-export const sendLogQuerySchema = z.strictObject({ before: z.optional(z.coerce.number().check(z.int(), z.positive())) });
+/** The send log's query: a page (`before` an entry id), filtered by user, kind, result and time. */
+export const sendLogQuerySchema = z.strictObject({
+  ...logQueryFields,
+  kind: z.optional(z.enum(sendLogKinds)),
+  result: z.optional(z.enum(sendLogResults)),
+});
 export type SendLogQuery = z.infer<typeof sendLogQuerySchema>;
-
-/** Entries per page of the send log, newest first; a full page means there may be older ones. */
-export const SEND_LOG_PAGE_SIZE = 100;

@@ -12,5 +12,6 @@ import { effective } from './effective';
 import { admin } from './admin';
 import { events } from './events';
 import { m365 } from './m365';
+import { log } from './log';
 
-export const et = { app, signIn, card, testMail, diagnostics, sendLog, devMailbox, errors, presets, advice, effective, admin, events, m365 };
+export const et = { app, signIn, card, testMail, diagnostics, sendLog, devMailbox, errors, presets, advice, effective, admin, events, m365, log };

@@ -1,6 +1,6 @@
-import type { PublicSendLogEntry, SendLogQuery } from '@saatja/core';
+import type { LogPage, PublicSendLogEntry, SendLogQuery } from '@saatja/core';
 import { api } from '../../../lib/api-client';
+import { queryString } from '../../../lib/use-log-pages';
 
-/** The newest entries, or those older than `before`; a user's own, or everyone's for admins. */
-export const getSendLog = (query: SendLogQuery = {}) =>
-  api<PublicSendLogEntry[]>('GET', `/send-log${query.before ? `?before=${query.before}` : ''}`);
+/** One page, newest first, filtered; a user's own entries, or everyone's for admins. */
+export const getSendLog = (query: SendLogQuery = {}) => api<LogPage<PublicSendLogEntry>>('GET', `/send-log${queryString(query)}`);

@@ -1,49 +1,42 @@
-import { SEND_LOG_PAGE_SIZE, type PublicSendLogEntry } from '@saatja/core';
-import { useCallback, useEffect, useState } from 'react';
+import type { SendLogQuery } from '@saatja/core';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/ui/banner';
+import { LogPager } from '../../../components/ui/log-pager';
 import { translateError } from '../../../lib/translate-error';
+import { dayRange, useLogPages } from '../../../lib/use-log-pages';
 import { getSendLog } from '../api/get-send-log';
+import { noSendLogFilters, SendLogFilters, type SendLogFilterValues } from './send-log-filters';
 import { SendLogTable } from './send-log-table';
 
-type State = { entries: PublicSendLogEntry[]; more: boolean; error: unknown; loading: boolean };
+function toQuery({ user, kind, result, fromDay, toDay }: SendLogFilterValues): SendLogQuery {
+  return { ...(user.trim() ? { user: user.trim() } : {}), ...(kind ? { kind } : {}), ...(result ? { result } : {}), ...dayRange(fromDay, toDay) };
+}
 
 /** The send log (SPEC §5): every test mail, check and send; a user's own, or everyone's for admins. */
-export function SendLogPage({ isAdmin }: { isAdmin: boolean }) {
+export function SendLogPage({ isAdmin, vendor }: { isAdmin: boolean; vendor: string }) {
   const { t } = useTranslation();
-  const [state, setState] = useState<State>({ entries: [], more: false, error: null, loading: true });
+  const [filters, setFilters] = useState<SendLogFilterValues>(noSendLogFilters);
+  // A new query per change; an answer to an older one is dropped (useLogPages).
+  const query = useMemo(() => toQuery(filters), [filters]);
+  const log = useLogPages(query, getSendLog);
+  const filtered = JSON.stringify(filters) !== JSON.stringify(noSendLogFilters);
 
-  const fetchPage = useCallback((before?: number) => {
-    getSendLog(before ? { before } : {}).then(
-      (page) => setState((current) => ({ entries: before ? [...current.entries, ...page] : page, more: page.length === SEND_LOG_PAGE_SIZE, error: null, loading: false })),
-      (error: unknown) => setState((current) => ({ ...current, error, loading: false })),
-    );
-  }, []);
-  useEffect(() => fetchPage(), [fetchPage]);
-  const load = (before?: number) => {
-    setState((current) => ({ ...current, loading: true, error: null }));
-    fetchPage(before);
-  };
-
-  const oldest = state.entries.at(-1);
   return (
-    <main className="page page--wide">
-      <section className="panel" aria-labelledby="send-log-title" aria-busy={state.loading}>
+    <main className="page page--full">
+      <section className="panel" aria-labelledby="send-log-title" aria-busy={log.loading}>
         <h1 id="send-log-title">{t('sendLog.title')}</h1>
         <p className="note">{t('sendLog.intro')}</p>
         {isAdmin && <p className="note">{t('sendLog.adminNote')}</p>}
-        <button type="button" className="button" onClick={() => load()}>
-          {t('sendLog.refresh')}
+        <SendLogFilters value={filters} onChange={setFilters} showUser={isAdmin} />
+        <button type="button" className="button" onClick={log.refresh}>
+          {t('log.refresh')}
         </button>
-        {state.error !== null && <Banner tone="error">{translateError(t, state.error)}</Banner>}
-        {state.loading && state.entries.length === 0 && <p>{t('sendLog.loading')}</p>}
-        {!state.loading && state.error === null && state.entries.length === 0 && <p>{t('sendLog.empty')}</p>}
-        {state.entries.length > 0 && <SendLogTable entries={state.entries} showUser={isAdmin} />}
-        {state.more && oldest && (
-          <button type="button" className="button" onClick={() => load(oldest.id)} disabled={state.loading}>
-            {t('sendLog.more')}
-          </button>
-        )}
+        {log.error !== null && <Banner tone="error">{translateError(t, log.error)}</Banner>}
+        {log.loading && log.entries.length === 0 && <p>{t('sendLog.loading')}</p>}
+        {!log.loading && log.error === null && log.entries.length === 0 && <p role="status">{filtered ? t('log.emptyFiltered') : t('sendLog.empty')}</p>}
+        {log.entries.length > 0 && <SendLogTable entries={log.entries} showUser={isAdmin} vendor={vendor} />}
+        {log.entries.length > 0 && <LogPager count={log.entries.length} hasMore={log.next !== null} loading={log.loading} onMore={log.more} />}
       </section>
     </main>
   );

@@ -1,21 +1,29 @@
 import { failureClasses, isSendRefusal, type FailureClass, type PublicSendLogEntry } from '@saatja/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime, formatNumber } from '../../../lib/format';
+import { RouteText } from './route-text';
+import { ServerReply } from './server-reply';
 
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
 const COLUMNS = ['at', 'kind', 'transport', 'recipient', 'result', 'reply', 'duration'] as const;
 type Column = (typeof COLUMNS)[number] | 'user';
 
 const isFailureClass = (value: string | null): value is FailureClass => value !== null && (failureClasses as readonly string[]).includes(value);
 
-/** Send attempts newest first; scrolls in its own focusable region, and stacks with labels on a phone. */
-export function SendLogTable({ entries, showUser }: { entries: PublicSendLogEntry[]; showUser: boolean }) {
+interface SendLogTableProps {
+  entries: PublicSendLogEntry[];
+  showUser: boolean;
+  vendor: string;
+}
+
+/** Send attempts newest first, in words; scrolls in its own focusable region, and stacks with labels on a phone. */
+export function SendLogTable({ entries, showUser, vendor }: SendLogTableProps) {
   const { t } = useTranslation();
   const captionId = useId();
   const columns: Column[] = showUser ? ['at', 'user', ...COLUMNS.slice(1)] : [...COLUMNS];
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="table">
+      <table className="table send-log-table">
         <caption id={captionId} className="visually-hidden">
           {t('sendLog.caption')}
         </caption>
@@ -30,7 +38,7 @@ export function SendLogTable({ entries, showUser }: { entries: PublicSendLogEntr
         </thead>
         <tbody>
           {entries.map((entry) => (
-            <SendLogRow key={entry.id} entry={entry} columns={columns} />
+            <SendLogRow key={entry.id} entry={entry} columns={columns} vendor={vendor} />
           ))}
         </tbody>
       </table>
@@ -38,17 +46,17 @@ export function SendLogTable({ entries, showUser }: { entries: PublicSendLogEntr
   );
 }
 
-function SendLogRow({ entry, columns }: { entry: PublicSendLogEntry; columns: Column[] }) {
+function SendLogRow({ entry, columns, vendor }: { entry: PublicSendLogEntry; columns: Column[]; vendor: string }) {
   const { t, i18n } = useTranslation();
   const cells: Record<Column, ReactNode> = {
-    at: <time dateTime={entry.at}>{new Intl.DateTimeFormat(i18n.language, DATE_TIME).format(new Date(entry.at))}</time>,
+    at: <time dateTime={entry.at}>{formatDateTime(i18n.language, entry.at)}</time>,
     user: (
       <>
         {entry.user.name} ({entry.user.code}){entry.actorCode && <span className="muted"> · {t('sendLog.startedBy', { code: entry.actorCode })}</span>}
       </>
     ),
     kind: t(`sendLog.kinds.${entry.kind}`),
-    transport: <code>{entry.transport}</code>,
+    transport: <RouteText route={entry.transport} vendor={vendor} />,
     recipient: entry.recipient,
     result: (
       <>
@@ -57,8 +65,8 @@ function SendLogRow({ entry, columns }: { entry: PublicSendLogEntry; columns: Co
         {entry.result === 'refused' && isSendRefusal(entry.errorCode) && <span className="send-log__reason"> {t(`sendLog.refusals.${entry.errorCode}`)}</span>}
       </>
     ),
-    reply: entry.serverReply ? <code>{entry.serverReply}</code> : '–',
-    duration: t('sendLog.duration', { seconds: (entry.durationMs / 1000).toLocaleString(i18n.language, { maximumFractionDigits: 1 }) }),
+    reply: entry.serverReply ? <ServerReply text={entry.serverReply} /> : '–',
+    duration: t('sendLog.duration', { seconds: formatNumber(i18n.language, entry.durationMs / 1000, 1) }),
   };
   return (
     <tr>
