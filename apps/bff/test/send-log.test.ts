@@ -93,7 +93,7 @@ describe('the send log', () => {
       kind: 'check',
       transport: 'relay localhost:25 starttls',
       recipient: 'jaan@firma.ee',
-      result: 'checked',
+      result: 'checked' as const,
       server_reply: null,
       error_code: null,
       failure_class: null,

@@ -16,7 +16,7 @@ async function seedSendLog(stack: TestStack, count: number) {
     kind: i % 2 ? 'check' : 'test',
     transport: JSON.stringify({ kind: 'smtp', host: 'smtp.firma.ee', port: 587, security: 'starttls', user: 'jaan', owner: 'own' }),
     recipient: 'jaan@firma.ee',
-    result: i === count - 1 ? 'failed' : i % 2 ? 'checked' : 'sent',
+    result: i === count - 1 ? ('failed' as const) : i % 2 ? ('checked' as const) : ('sent' as const),
     server_reply: i === count - 1 ? LONG_REPLY : '250 2.0.0 OK',
     error_code: i === count - 1 ? 'EMESSAGE' : null,
     failure_class: i === count - 1 ? 'messageRejected' : null,

@@ -31,7 +31,7 @@ for (const width of [320, 375, 1280]) {
         kind: 'test',
         transport: JSON.stringify({ kind: 'smtp', host: `mail.${'pikk-nimi-'.repeat(8)}firma.ee`, port: 587, security: 'starttls', user: `${'kasutaja.'.repeat(6)}mari@firma.ee`, owner: 'own' }),
         recipient: `${'pikk.aadress.'.repeat(5)}mari@firma.ee`,
-        result: 'failed',
+        result: 'failed' as const,
         server_reply: LONG_REPLY,
         error_code: 'EMESSAGE',
         failure_class: 'messageRejected',

@@ -1,36 +1,55 @@
 import type { LogPage } from '@saatja/core';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
-interface LogPagesState<T> {
+interface Shown<T> {
+  request: object;
   entries: T[];
   next: number | null;
-  loading: boolean;
   error: unknown;
 }
 
 /**
- * A server-side paged log under a filter: the first page whenever the filter changes, then
- * "more" follows the cursor. An answer counts only for the request it belongs to.
+ * A server-side paged log under a filter: the first page whenever the filter changes (or on
+ * refresh), then "more" follows the cursor. An answer counts only for the request it belongs to.
  */
 export function useLogPages<Q extends object, T>(filter: Q, fetchPage: (query: Q & { before?: number }) => Promise<LogPage<T>>) {
-  const [state, setState] = useState<LogPagesState<T>>({ entries: [], next: null, loading: true, error: null });
-  const latest = useRef(0);
+  const [reloads, setReloads] = useState(0);
+  const request = useMemo(() => ({ filter, reloads }), [filter, reloads]);
+  const [shown, setShown] = useState<Shown<T> | null>(null);
+  const [fetchingMore, setFetchingMore] = useState(false);
 
-  const load = useCallback(
-    (before?: number) => {
-      const request = ++latest.current;
-      setState((current) => ({ ...current, entries: before ? current.entries : [], loading: true, error: null }));
-      fetchPage({ ...filter, ...(before ? { before } : {}) }).then(
-        (page) => request === latest.current && setState((current) => ({ entries: before ? [...current.entries, ...page.entries] : page.entries, next: page.next, loading: false, error: null })),
-        (error: unknown) => request === latest.current && setState((current) => ({ ...current, loading: false, error })),
-      );
-    },
-    [filter, fetchPage],
-  );
+  useEffect(() => {
+    let current = true;
+    fetchPage(request.filter).then(
+      (page) => current && setShown({ request, entries: page.entries, next: page.next, error: null }),
+      (error: unknown) => current && setShown({ request, entries: [], next: null, error }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [request, fetchPage]);
 
-  useEffect(() => load(), [load]);
+  const fresh = shown?.request === request ? shown : null;
+  const more = () => {
+    if (!fresh || fresh.next === null) return;
+    const same = (state: Shown<T> | null) => state !== null && state.request === request;
+    setFetchingMore(true);
+    fetchPage({ ...request.filter, before: fresh.next })
+      .then(
+        (page) => setShown((state) => (same(state) ? { ...state!, entries: [...state!.entries, ...page.entries], next: page.next } : state)),
+        (error: unknown) => setShown((state) => (same(state) ? { ...state!, error } : state)),
+      )
+      .finally(() => setFetchingMore(false));
+  };
 
-  return { ...state, refresh: () => load(), more: () => state.next !== null && load(state.next) };
+  return {
+    entries: fresh?.entries ?? [],
+    next: fresh?.next ?? null,
+    loading: fresh === null || fetchingMore,
+    error: fresh?.error ?? null,
+    refresh: () => setReloads((count) => count + 1),
+    more,
+  };
 }
 
 /** `?a=1&b=x` of the set values, for a GET with a filter. */
