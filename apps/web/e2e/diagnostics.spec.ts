@@ -8,7 +8,7 @@ import { DEMO, expect, test } from './support/fixtures';
 const SMTP_USER = 'jaan.smtp';
 const SMTP_PASSWORD = 'Tr0ub4dor&3-smtp';
 
-test.use({ smtpServers: { own: { security: 'starttls', users: { [SMTP_USER]: SMTP_PASSWORD } } } });
+test.use({ smtpServers: { own: { security: 'starttls', users: { [SMTP_USER]: SMTP_PASSWORD } }, implicitTls: { security: 'ssl' } } });
 
 async function saveSmtpCard(page: Page, port: number, password: string) {
   const card = new CardPage(page);
@@ -25,6 +25,7 @@ test('when the password is wrong, then the check shows each step, the failing lo
 
   await panel.checkButton.click();
 
+  await expect(panel.verdict).toContainText('Ühenduse kontroll ebaõnnestus sammul „Sisselogimine (AUTH)“.');
   await expect(panel.verdict).toContainText('Server ei võtnud kasutajat ja parooli vastu.');
   await expect(panel.verdict).toContainText('Mida teha: Kontrolli kasutajat');
   for (const name of ['DNS (serveri nimi)', 'TCP-ühendus', 'Serveri tervitus', 'TLS (sertifikaat)', 'EHLO (serveri võimalused)']) {
@@ -68,4 +69,35 @@ test('when the dry run passes, then nothing is delivered and the verdict says so
   await expect(panel.verdict).toHaveText('Ühendus on korras: server võttis kirja vastu kuni andmeteni; kirja ei saadetud.');
   await expect(panel.step('Kirja andmed (DATA → 354, katkestatud)')).toContainText('354');
   expect(servers.own!.received()).toHaveLength(0);
+});
+
+test('on a phone, when the check ends, then its results are scrolled into view and have the focus', async ({ page, servers }) => {
+  await page.setViewportSize({ width: 375, height: 700 });
+  await saveSmtpCard(page, servers.own!.port, 'not-the-password');
+  const panel = new DiagnosticsPanel(page);
+  await panel.checkButton.scrollIntoViewIfNeeded();
+
+  await panel.checkButton.click();
+
+  await expect(panel.verdict).toContainText('Server ei võtnud kasutajat ja parooli vastu.');
+  await expect(panel.results).toBeFocused();
+  await expect(panel.verdict).toBeInViewport();
+});
+
+test('when a STARTTLS client waits at an implicit-TLS port, then the wait shows its progress until the explanation comes', async ({ page, servers }) => {
+  const card = new CardPage(page);
+  await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
+  await card.fillSmtp({ server: 'localhost', port: servers.implicitTls!.port, security: 'StartSSL/SSL/TLS', user: '', password: '' });
+  await card.save();
+  await card.expectSaved();
+  const panel = new DiagnosticsPanel(page);
+
+  await panel.checkButton.click();
+
+  const wait = panel.step('Serveri tervitus').getByRole('progressbar', { name: /Ootan serverit: \d+ s \/ 10 s/ });
+  await expect(wait).toBeVisible();
+  await expect(panel.step('Serveri tervitus')).toContainText(/Ootan serverit: [2-9] s \/ 10 s/);
+  await expect(panel.verdict).toContainText('Ühenduse kontroll ebaõnnestus sammul „Serveri tervitus“.', { timeout: 20_000 });
+  await expect(panel.verdict).toContainText('sellel pordil on tõenäoliselt SSL');
+  await expect(wait).toBeHidden();
 });

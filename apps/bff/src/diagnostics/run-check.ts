@@ -75,19 +75,20 @@ export async function runCheck(plan: CheckPlan, emit: (event: StepEvent) => void
 async function connectSession(run: Run): Promise<SmtpSession> {
   const { plan: { target, timeouts }, steps, context } = run;
   const resolve = () => (target.address ? Promise.resolve([target.address]) : resolveHost(target.host, timeouts.dnsMs));
-  const addresses = await steps.run('dns', resolve, (found) => ({ addresses: found }));
-  const { socket, address } = await steps.run('tcp', () => connectAny(addresses, target.port, timeouts.connectMs), (tcp) => ({ address: tcp.address }));
+  const addresses = await steps.run('dns', resolve, (found) => ({ addresses: found }), timeouts.dnsMs);
+  const { socket, address } = await steps.run('tcp', () => connectAny(addresses, target.port, timeouts.connectMs), (tcp) => ({ address: tcp.address }), timeouts.connectMs);
   run.address = address;
   let session: SmtpSession;
   if (target.security === 'ssl') {
-    const secure = await steps.run('tls', () => handshake(socket, target.host, target.tls, timeouts.tlsMs, 'CONN'), describeTls);
+    const secure = await steps.run('tls', () => handshake(socket, target.host, target.tls, timeouts.tlsMs, 'CONN'), describeTls, timeouts.tlsMs);
     context.secure = true;
     session = new SmtpSession(secure, replyScrubber(target.auth));
   } else {
     session = new SmtpSession(socket, replyScrubber(target.auth));
     context.secure = false;
   }
-  await steps.run('greeting', () => greet(session, timeouts.greetingMs), (reply) => ({ greeting: reply.text }));
+  // A STARTTLS client at an implicit-TLS port waits here for the whole limit: the browser shows it counting.
+  await steps.run('greeting', () => greet(session, timeouts.greetingMs), (reply) => ({ greeting: reply.text }), timeouts.greetingMs);
   return session;
 }
 

@@ -5,8 +5,8 @@ import { SmtpCheckError } from './check-error';
 /** Reports each step as it starts and as it ends, so the browser shows the check as it runs. */
 export function createStepper(emit: (event: StepEvent) => void) {
   return {
-    async run<T>(step: CheckStep, work: () => Promise<T>, detail: (result: T) => StepDetail): Promise<T> {
-      emit({ type: 'step', step, status: 'running' });
+    async run<T>(step: CheckStep, work: () => Promise<T>, detail: (result: T) => StepDetail, limitMs?: number): Promise<T> {
+      emit({ type: 'step', step, status: 'running', ...(limitMs === undefined ? {} : { limitMs }) });
       const started = performance.now();
       const durationMs = () => Math.round(performance.now() - started);
       try {

@@ -20,6 +20,10 @@ export class DiagnosticsPanel {
   step(name: string) {
     return this.steps.filter({ hasText: name });
   }
+  /** Steps and verdict together; focused when a check ends. */
+  get results() {
+    return this.region.getByRole('group', { name: 'Kontrolli tulemus' });
+  }
   /** The live region that announces the verdict. */
   get verdict() {
     return this.region.getByRole('status');

@@ -38,7 +38,8 @@ export interface StepDetail {
 }
 
 export type StepEvent =
-  | { type: 'step'; step: CheckStep; status: 'running' }
+  /** `limitMs`: how long the step may wait before it gives up, so the browser can show the wait. */
+  | { type: 'step'; step: CheckStep; status: 'running'; limitMs?: number }
   | { type: 'step'; step: CheckStep; status: 'ok' | 'skipped' | 'failed'; detail: StepDetail; durationMs: number };
 
 export type Verdict =

@@ -19,6 +19,10 @@ export const diagnostics: Messages['diagnostics'] = {
     data: 'Message data (DATA → 354, aborted)',
     send: 'Sending the test mail',
   },
+  waiting: 'Waiting for the server: {{waited}} s of {{limit}} s ({{step}}). If no answer comes, the check explains why.',
+  failedAt: 'The connection check failed at “{{step}}”.',
+  unknownStep: 'unknown',
+  resultsLabel: 'Check results',
   status: { running: 'running…', ok: 'OK', failed: 'failed', skipped: 'skipped' },
   skipped: { plainText: 'plain-text connection (None is chosen)', noCredentials: 'User is empty, no login' },
   detail: {

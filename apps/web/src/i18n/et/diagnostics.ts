@@ -20,6 +20,10 @@ export const diagnostics = {
     data: 'Kirja andmed (DATA → 354, katkestatud)',
     send: 'Testkirja saatmine',
   } satisfies Record<CheckStep, string>,
+  waiting: 'Ootan serverit: {{waited}} s / {{limit}} s ({{step}}). Kui vastust ei tule, selgitab kontroll põhjuse.',
+  failedAt: 'Ühenduse kontroll ebaõnnestus sammul „{{step}}“.',
+  unknownStep: 'teadmata',
+  resultsLabel: 'Kontrolli tulemus',
   status: { running: 'käib…', ok: 'korras', failed: 'ebaõnnestus', skipped: 'vahele jäetud' },
   skipped: { plainText: 'krüptimata ühendus (valitud on EI)', noCredentials: 'kasutaja on tühi, sisse ei logita' } satisfies Record<SkipReason, string>,
   detail: {

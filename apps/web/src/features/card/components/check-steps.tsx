@@ -2,6 +2,7 @@ import type { StepDetail } from '@saatja/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CertificateFacts } from './certificate-facts';
+import { StepWait } from './step-wait';
 import type { StepState } from './use-check-run';
 
 /** Shapes beside the status word; the word carries the meaning, never the colour or shape alone. */
@@ -13,13 +14,14 @@ export function CheckSteps({ steps }: { steps: StepState[] }) {
   if (steps.length === 0) return null;
   return (
     <ol className="check-steps" aria-label={t('diagnostics.stepsLabel')}>
-      {steps.map(({ step, status, detail }) => (
+      {steps.map(({ step, status, detail, limitMs }) => (
         <li key={step} className={`check-step check-step--${status}`}>
           <span className="check-step__icon" aria-hidden="true">
             {ICONS[status]}
           </span>
           <span className="check-step__name">{t(`diagnostics.steps.${step}`)}</span>
           <span className="check-step__status">{t(`diagnostics.status.${status}`)}</span>
+          {status === 'running' && limitMs !== null && <StepWait step={step} limitMs={limitMs} />}
           {detail && <StepFacts detail={detail} />}
         </li>
       ))}

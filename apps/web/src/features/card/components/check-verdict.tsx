@@ -1,4 +1,4 @@
-import type { Diagnosis } from '@saatja/core';
+import type { CheckMode, Diagnosis } from '@saatja/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api-client';
 import { translateError } from '../../../lib/translate-error';
@@ -20,6 +20,7 @@ export function CheckVerdict({ run }: { run: CheckRun }) {
     <div className={tone ? `check-verdict banner banner--${tone}` : 'check-verdict'}>
       <div role="status" aria-live="polite" aria-atomic="true">
         {verdict?.ok && <p>{verdict.mode === 'send' ? t('testMail.sent', { to: verdict.to }) : t('diagnostics.passed')}</p>}
+        {diagnosis && verdict && <p className="check-verdict__summary">{failedSummary(t, verdict.mode, run)}</p>}
         {diagnosis && <DiagnosisText diagnosis={diagnosis} />}
         {run.error !== null && <p>{refusalText(t, run.error)}</p>}
         {run.incomplete && <p>{t('diagnostics.incomplete')}</p>}
@@ -27,6 +28,13 @@ export function CheckVerdict({ run }: { run: CheckRun }) {
       {diagnosis && <DiagnosisFacts diagnosis={diagnosis} />}
     </div>
   );
+}
+
+/** The failed check's closing line, as a passed one has its own: which step it stopped at. */
+function failedSummary(t: ReturnType<typeof useTranslation>['t'], mode: CheckMode, run: CheckRun): string {
+  const failed = run.steps.find((step) => step.status === 'failed')?.step;
+  const step = failed ? t(`diagnostics.steps.${failed}`) : t('diagnostics.unknownStep');
+  return mode === 'send' ? t('testMail.failedAt', { step }) : t('diagnostics.failedAt', { step });
 }
 
 function refusalText(t: ReturnType<typeof useTranslation>['t'], error: unknown): string {

@@ -1,5 +1,5 @@
 import type { CheckMode } from '@saatja/core';
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
@@ -28,6 +28,21 @@ export function TestMailPanel({ dirty, userCode, canChooseRecipient = false }: T
   const recipientError = run.error instanceof ApiError ? run.error.fields.to : undefined;
   const begin = (mode: CheckMode) => void start(mode, canChooseRecipient && recipient.trim() ? recipient.trim() : undefined);
   const busy = (mode: CheckMode) => run.running && run.mode === mode;
+  const results = useRef<HTMLDivElement>(null);
+  const started = run.mode !== null;
+  // The results may be far below the buttons (a phone): bring them into view as the check starts,
+  // and move focus to them when it ends, so the verdict is where the user is.
+  useEffect(() => {
+    if (!started) return;
+    const element = results.current;
+    if (run.running) {
+      element?.scrollIntoView({ block: 'nearest' });
+    } else {
+      element?.focus({ preventScroll: true });
+      // The verdict, which comes last, is what the user must see.
+      element?.lastElementChild?.scrollIntoView({ block: 'center' });
+    }
+  }, [started, run.running]);
 
   return (
     <section className="panel" aria-labelledby="test-mail-title" aria-describedby={introId} aria-busy={run.running}>
@@ -49,8 +64,10 @@ export function TestMailPanel({ dirty, userCode, canChooseRecipient = false }: T
           {busy('send') ? t('testMail.sending') : t('testMail.send')}
         </button>
       </div>
-      <CheckSteps steps={run.steps} />
-      <CheckVerdict run={run} />
+      <div ref={results} tabIndex={-1} className="check-results" aria-label={t('diagnostics.resultsLabel')} role="group">
+        <CheckSteps steps={run.steps} />
+        <CheckVerdict run={run} />
+      </div>
     </section>
   );
 }
