@@ -1,3 +1,5 @@
+// First: the first screen's requests start before anything else runs.
+import './app/boot-requests';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -2,11 +2,10 @@ import type { Me, PublicDeployment } from '@saatja/core';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../components/ui/banner';
-import { getMe } from '../features/auth/api/get-me';
 import { signOut } from '../features/auth/api/sign-out';
 import { SignInPage } from '../features/auth/components/sign-in-page';
-import { getDeployment } from '../lib/get-deployment';
 import { translateError } from '../lib/translate-error';
+import { bootRequests } from './boot-requests';
 import { Layout } from './layout';
 import { setLanguage } from '../i18n';
 import { usePath } from './router';
@@ -20,7 +19,7 @@ export function App() {
   const [session, setSession] = useState<Session>({ state: 'loading' });
 
   useEffect(() => {
-    Promise.all([getMe(), getDeployment()])
+    Promise.all([bootRequests.me, bootRequests.deployment])
       .then(([me, deployment]) => {
         if (me) void setLanguage(me.language);
         setSession({ state: 'ready', me, deployment });

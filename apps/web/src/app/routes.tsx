@@ -1,6 +1,7 @@
 import type { Me, PublicDeployment } from '@saatja/core';
 import { lazy, type ReactNode } from 'react';
 import { CardPage } from '../features/card/components/card-page';
+import { takePrefetchedCard } from './boot-requests';
 
 // Pages other than the card load on demand, so the card — what most users open — loads least.
 const SettingsPage = lazy(() => import('../features/admin/components/settings-page').then((m) => ({ default: m.SettingsPage })));
@@ -29,7 +30,7 @@ const isAdmin = ({ me }: RouteContext) => me.role === 'admin';
 
 /** Every page of the app; the first route is the home page (the user's own card). */
 export const routes: Route[] = [
-  { path: '/', nav: 'app.userCard', render: ({ deployment }) => <CardPage deployment={deployment} /> },
+  { path: '/', nav: 'app.userCard', render: ({ deployment }) => <CardPage deployment={deployment} prefetched={takePrefetchedCard()} /> },
   { path: '/admin/users', nav: 'app.adminUsers', allowed: isAdmin, render: ({ navigate, deployment }) => <UsersPage navigate={navigate} vendor={deployment.vendorName} /> },
   {
     path: '/admin/users/:code',

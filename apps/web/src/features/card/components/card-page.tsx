@@ -8,14 +8,22 @@ import { CardForm } from './card-form';
 import { M365ReturnBanner } from './m365-return-banner';
 
 /** A user card: the signed-in user's own, or (for admins) the one of `userCode`. */
-export function CardPage({ deployment, userCode }: { deployment: PublicDeployment; userCode?: string }) {
+interface CardPageProps {
+  deployment: PublicDeployment;
+  userCode?: string;
+  /** The own card, already asked for at start-up. */
+  prefetched?: Promise<PublicCard> | undefined;
+}
+
+export function CardPage({ deployment, userCode, prefetched }: CardPageProps) {
   const { t } = useTranslation();
   const [card, setCard] = useState<PublicCard | null>(null);
   const [error, setError] = useState<unknown>(null);
 
+  const [first] = useState(prefetched);
   useEffect(() => {
-    getCard(userCode).then(setCard, setError);
-  }, [userCode]);
+    (first ?? getCard(userCode)).then(setCard, setError);
+  }, [first, userCode]);
 
   return (
     <main className="page">
