@@ -1,4 +1,4 @@
-import type { PublicSendLogEntry } from '@saatja/core';
+import type { LogPage, PublicSendLogEntry } from '@saatja/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_M365_MAILBOXES } from '../src/dev/dev-m365';
 import { apiClient } from './support/api-client';
@@ -16,7 +16,7 @@ async function signedIn(code: 'JAAN' | 'MARI') {
   return client;
 }
 
-const sendLog = async (client: ReturnType<typeof apiClient>) => (await client.call('GET', '/send-log')).json as unknown as PublicSendLogEntry[];
+const sendLog = async (client: ReturnType<typeof apiClient>) => ((await client.call('GET', '/send-log')).json as unknown as LogPage<PublicSendLogEntry>).entries;
 const refusalCard = (host: string) => ({
   name: 'Jaan Tamm',
   email: 'jaan@firma.ee',
@@ -35,7 +35,7 @@ describe('refused attempts in the send log', () => {
 
     const entries = await sendLog(jaan);
     expect(entries).toHaveLength(11);
-    expect(entries[0]).toMatchObject({ kind: 'test', result: 'refused', errorCode: 'rateLimited', transport: 'smtp 10.0.0.1:587 starttls', recipient: 'jaan@firma.ee', serverReply: null });
+    expect(entries[0]).toMatchObject({ kind: 'test', result: 'refused', errorCode: 'rateLimited', transport: { kind: 'smtp', host: '10.0.0.1', port: 587, security: 'starttls' }, recipient: 'jaan@firma.ee', serverReply: null });
     expect(entries.slice(1).map((entry) => `${entry.kind} ${entry.result} ${entry.errorCode}`)).toEqual(
       Array.from({ length: 10 }, (_, i) => `${(9 - i) % 2 ? 'check' : 'test'} refused targetNotAllowed`),
     );
@@ -48,6 +48,6 @@ describe('refused attempts in the send log', () => {
     expect((await jaan.call('DELETE', '/card/m365')).status).toBe(200);
     expect((await jaan.call('POST', '/card/test-mail', {})).json).toEqual({ error: { code: 'sendFailed', detail: 'm365NotAuthenticated' } });
     const [entry] = await sendLog(jaan);
-    expect(entry).toMatchObject({ kind: 'test', result: 'refused', errorCode: 'm365NotAuthenticated', transport: `m365 ${DEMO_M365_MAILBOXES[0]!.email} (own)` });
+    expect(entry).toMatchObject({ kind: 'test', result: 'refused', errorCode: 'm365NotAuthenticated', transport: { kind: 'm365', user: DEMO_M365_MAILBOXES[0]!.email, owner: 'own' } });
   });
 });
