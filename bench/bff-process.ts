@@ -43,7 +43,7 @@ async function bareSendTo(target: SendTarget): Promise<number> {
   const m365 = target === 'm365' ? await (m365Credentials ??= bareM365Credentials(stack)) : null;
   const port = { relay: stack.relay.port, smtp: own.port, m365: stack.m365?.smtp.port ?? 0 }[target];
   const auth = m365 ? { type: 'OAuth2' as const, ...m365 } : target === 'smtp' ? { user: OWN_SMTP.user, pass: OWN_SMTP.password } : undefined;
-  return bareSend(nodemailer, { port, ca: tls.ca, auth });
+  return bareSend(nodemailer, { port, ca: tls.ca, auth, ...(m365 ? { from: m365.user } : {}) });
 }
 
 answerRequests({

@@ -29,7 +29,9 @@ async function prepareUsers(bff: Child<BffReady>, target: SendTarget): Promise<S
       smtp: { mode: 'smtp', smtp: { host: 'localhost', port: bff.ready.ownSmtpPort, security: 'starttls', ...OWN_SMTP, clearPassword: false } },
       m365: { mode: 'm365', m365: { user: mailbox?.email } },
     }[target];
-    await expectOk(session, 'PUT', '/card', { name: `Bench ${code}`, email: `${code.toLowerCase()}@firma.ee`, mailSender });
+    // Microsoft 365 sends only as the signed-in mailbox (Send As), so its card's e-mail is the mailbox's.
+    const email = target === 'm365' ? mailbox!.email : `${code.toLowerCase()}@firma.ee`;
+    await expectOk(session, 'PUT', '/card', { name: `Bench ${code}`, email, mailSender });
     if (target === 'm365') await connectM365(bff.ready, session, mailbox!);
     sessions.push(session);
   }
