@@ -18,6 +18,18 @@ describe('start-up settings', () => {
     expect(loadConfig({ HOST: host }).host).toBe(host);
   });
 
+  it.each([
+    ['https://mail.example.com/', 'https://mail.example.com'],
+    ['HTTPS://Mail.Example.com:443', 'https://mail.example.com'],
+    ['http://localhost:3000', 'http://localhost:3000'],
+  ])('when the public origin is written as %j, then it is compared as the origin %j', (written, origin) => {
+    expect(loadConfig({ ...PRODUCTION, SAATJA_PUBLIC_ORIGIN: written }).publicOrigin).toBe(origin);
+  });
+
+  it.each(['https://mail.example.com/app', 'https://mail.example.com/?a=1', 'ftp://mail.example.com'])('when the public origin is %j, then start-up names the setting', (written) => {
+    expect(() => loadConfig({ ...PRODUCTION, SAATJA_PUBLIC_ORIGIN: written })).toThrow(/SAATJA_PUBLIC_ORIGIN/);
+  });
+
   it('when production listens on every interface, then that is allowed', () => {
     expect(loadConfig({ ...PRODUCTION, HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
   });

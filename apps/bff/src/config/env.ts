@@ -41,7 +41,12 @@ export const envSchema = z.object({
   SAATJA_MODE: z.enum(['dev', 'production']).default('dev'),
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  SAATJA_PUBLIC_ORIGIN: z.url().optional(),
+  /** Compared with the browser's Origin header, so kept as an origin: `https://mail.example.com/` → without the slash. */
+  SAATJA_PUBLIC_ORIGIN: z
+    .url({ protocol: /^https?$/, error: 'an http(s) origin, e.g. https://mail.example.com' })
+    .refine((url) => ['', '/'].includes(new URL(url).pathname) && !new URL(url).search, 'an origin only: no path or query')
+    .transform((url) => new URL(url).origin)
+    .optional(),
   SAATJA_DATA_DIR: z.string().default('./data'),
   /** postgres://user:password@host:port/database; unset = an embedded PostgreSQL under <data>/pg. */
   SAATJA_DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
