@@ -14,3 +14,4 @@ export * from './scrub-secrets';
 export * from './smtp-advice';
 export * from './log-page';
 export * from './audit';
+export * from './outbox';
