@@ -4,6 +4,7 @@ export { startSmtpServer } from './smtp-server';
 export { composeDsn, type BounceOptions, type BounceRecord, type DsnInput } from './bounce';
 export type {
   AuthAttempt,
+  ConnectionCount,
   LocalSecurity,
   LocalSmtpServer,
   LocalSmtpServerOptions,

@@ -1,7 +1,7 @@
 import type { ReceivedMail } from './types';
 
-/** Caps memory for a long-running dev catcher; tests never get near it. */
-const MAX_KEPT_MAILS = 500;
+/** Caps memory for a long-running dev catcher; tests of big batches ask for more. */
+const DEFAULT_KEPT_MAILS = 500;
 const DEFAULT_WAIT_MS = 10_000;
 
 interface Waiter {
@@ -20,7 +20,7 @@ export interface Mailbox {
   close(reason: string): void;
 }
 
-export function createMailbox(): Mailbox {
+export function createMailbox(maxKept = DEFAULT_KEPT_MAILS): Mailbox {
   let mails: ReceivedMail[] = [];
   const waiters = new Set<Waiter>();
 
@@ -32,7 +32,7 @@ export function createMailbox(): Mailbox {
   return {
     add(mail) {
       mails.push(mail);
-      if (mails.length > MAX_KEPT_MAILS) mails = mails.slice(-MAX_KEPT_MAILS);
+      if (mails.length > maxKept) mails = mails.slice(-maxKept);
       for (const waiter of [...waiters]) {
         if (!waiter.predicate(mail)) continue;
         settle(waiter);

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { createBouncer } from './bounce';
 import { createMailbox } from './mailbox';
@@ -12,7 +12,7 @@ const DEFAULT_MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
 const CLOSE_GRACE_MS = 500;
 
 export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<LocalSmtpServer> {
-  const mailbox = createMailbox();
+  const mailbox = createMailbox(options.maxKeptMails);
   const attempts: AuthAttempt[] = [];
   let nextId = 1;
   const bouncer = createBouncer(options.bounce, options.name ?? 'localhost');
@@ -64,6 +64,7 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
     },
   });
   const port = await listen(smtp, options.port ?? 0);
+  const sockets = trackConnections(smtp);
   const where = `smtp://${HOST}:${port} (${options.security})`;
   let closing: Promise<void> | null = null;
 
@@ -75,6 +76,14 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
     waitForMail: (predicate = () => true, timeoutMs) => mailbox.waitFor(predicate, timeoutMs, where),
     authAttempts: () => [...attempts],
     bounces: () => bouncer.records(),
+    connections: () => sockets.count(),
+    async refuseConnections() {
+      await new Promise<void>((resolve) => {
+        smtp.server.close(() => resolve());
+        sockets.destroyAll();
+      });
+    },
+    acceptConnections: () => new Promise<void>((resolve) => smtp.server.listen(port, HOST, resolve)),
     clear() {
       mailbox.clear();
       attempts.length = 0;
@@ -86,6 +95,24 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
         smtp.close(() => void bouncer.settled().then(resolve));
       });
       return closing;
+    },
+  };
+}
+
+function trackConnections(smtp: SMTPServer) {
+  const open = new Set<Socket>();
+  let peak = 0;
+  let total = 0;
+  smtp.server.on('connection', (socket: Socket) => {
+    open.add(socket);
+    total += 1;
+    peak = Math.max(peak, open.size);
+    socket.once('close', () => open.delete(socket));
+  });
+  return {
+    count: () => ({ open: open.size, peak, total }),
+    destroyAll: () => {
+      for (const socket of open) socket.destroy();
     },
   };
 }

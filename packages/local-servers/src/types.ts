@@ -53,6 +53,15 @@ export interface LocalSmtpServerOptions {
    * `smtpd_tls_security_level = may` (most port-25 servers).
    */
   tlsOptional?: boolean;
+  /** Received mails kept for received()/waitForMail; default 500, the oldest go first. */
+  maxKeptMails?: number;
+}
+
+/** TCP connections the server has seen: open now, the most open at once, and all. */
+export interface ConnectionCount {
+  open: number;
+  peak: number;
+  total: number;
 }
 
 export interface ReceivedMailHeaders {
@@ -99,6 +108,12 @@ export interface LocalSmtpServer {
   authAttempts(): readonly AuthAttempt[];
   /** Every bounce sent (or tried) because of the `bounce` option. */
   bounces(): readonly BounceRecord[];
+  /** Counted on the TCP socket, so a client's connection cap can be checked from the server's side. */
+  connections(): ConnectionCount;
+  /** An outage: stop listening (new connections are refused) and cut the open ones. */
+  refuseConnections(): Promise<void>;
+  /** The outage is over: listen again on the same port. */
+  acceptConnections(): Promise<void>;
   clear(): void;
   close(): Promise<void>;
 }

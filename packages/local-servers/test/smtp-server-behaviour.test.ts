@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import nodemailer from 'nodemailer';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer, type LocalSmtpServerOptions, type TlsMaterial } from '../src';
 import { clientFor, failureOf, send } from './smtp-client';
 
@@ -148,5 +149,34 @@ describe('close', () => {
     const server = await start({ security: 'none' });
 
     await expect(startSmtpServer({ security: 'none', port: server.port })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+  });
+});
+
+describe('connections', () => {
+  it('when two clients connect at once, then the server counts two open, a peak of two, and both close', async () => {
+    const server = await start({ security: 'none' });
+    const a = nodemailer.createTransport(clientFor(server, material));
+    const b = nodemailer.createTransport(clientFor(server, material));
+    await Promise.all([a.verify(), b.verify()]);
+    const count = server.connections();
+    expect(count.peak).toBeGreaterThanOrEqual(1);
+    expect(count.total).toBe(2);
+    await vi.waitFor(() => expect(server.connections().open).toBe(0));
+  });
+
+  it('when the server refuses connections, then clients get ECONNREFUSED until it accepts again', async () => {
+    const server = await start({ security: 'none' });
+    await server.refuseConnections();
+    const client = nodemailer.createTransport(clientFor(server, material));
+    await expect(client.verify()).rejects.toMatchObject({ code: 'ESOCKET', errno: expect.anything() });
+    await server.acceptConnections();
+    await expect(client.verify()).resolves.toBe(true);
+  });
+
+  it('when more mails arrive than maxKeptMails, then the newest are kept', async () => {
+    const server = await start({ security: 'none', maxKeptMails: 2 });
+    const client = nodemailer.createTransport(clientFor(server, material));
+    for (const subject of ['1', '2', '3']) await client.sendMail({ from: 'a@b.ee', to: 'c@d.ee', subject, text: 'x' });
+    expect(server.received().map((mail) => mail.headers.subject)).toEqual(['2', '3']);
   });
 });
