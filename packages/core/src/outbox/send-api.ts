@@ -2,7 +2,7 @@
 // OpenAPI document. Everything that ends up in a header is an address or checked free of control
 // characters, so no field can smuggle a CR/LF into the message (the card's rules).
 import { z } from 'zod/mini';
-import { emailSchema } from '../mail-settings';
+import { emailSchema, hasNoControlChars } from '../person';
 
 /** Recipients per message over to, cc and bcc together; Google allows 100 over SMTP. */
 export const MAX_RECIPIENTS = 100;
@@ -17,11 +17,8 @@ export const MAX_BATCH_MESSAGES = 10_000;
 /** Characters of an Idempotency-Key header. */
 export const MAX_IDEMPOTENCY_KEY_CHARS = 200;
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const noControlChars = (value: string) => !/[\u0000-\u001f\u007f]/.test(value);
-
 const headerText = (max: number) =>
-  z.string({ error: 'required' }).check(z.maxLength(max, { error: 'tooLong' }), z.refine(noControlChars, { error: 'controlChars' }));
+  z.string({ error: 'required' }).check(z.maxLength(max, { error: 'tooLong' }), z.refine(hasNoControlChars, { error: 'controlChars' }));
 
 const recipients = z.array(emailSchema, { error: 'required' }).check(z.maxLength(MAX_RECIPIENTS, { error: 'tooMany' }));
 
@@ -35,7 +32,7 @@ export const attachmentSchema = z.object(
   {
     filename: z
       .string({ error: 'required' })
-      .check(z.minLength(1, { error: 'required' }), z.maxLength(255, { error: 'tooLong' }), z.refine(noControlChars, { error: 'controlChars' })),
+      .check(z.minLength(1, { error: 'required' }), z.maxLength(255, { error: 'tooLong' }), z.refine(hasNoControlChars, { error: 'controlChars' })),
     contentType: z.optional(z.string({ error: 'required' }).check(z.regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { error: 'contentType.invalid' }))),
     /** The file's bytes, base64 (RFC 4648, no line breaks). */
     contentBase64: z.base64({ error: 'base64.invalid' }),

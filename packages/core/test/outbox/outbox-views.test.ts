@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { waitReason, type WaitFacts } from '../../src/outbox/outbox-views';
-import { createTokenSchema, tokenMaySendAs } from '../../src/outbox/api-tokens';
+import { createTokenSchema, tokenMaySendAs, type TokenScope } from '../../src/outbox/api-tokens';
 import { z } from 'zod/mini';
 import { toFieldErrors } from '../../src/errors';
 
@@ -35,12 +35,12 @@ describe('waitReason', () => {
 });
 
 describe('API token scope', () => {
-  it.each([
-    [{ kind: 'any' } as const, 'JAAN', true],
-    [{ kind: 'users', users: ['MARI', 'jaan'] } as const, 'JAAN', true],
-    [{ kind: 'users', users: ['MARI'] } as const, 'JAAN', false],
+  it.each<[TokenScope, string, boolean]>([
+    [{ kind: 'any' }, 'JAAN', true],
+    [{ kind: 'users', users: ['MARI', 'jaan'] }, 'JAAN', true],
+    [{ kind: 'users', users: ['MARI'] }, 'JAAN', false],
   ])('when the scope is %j, then sending as %s is allowed: %s', (scope, code, expected) => {
-    expect(tokenMaySendAs({ ...scope, ...('users' in scope ? { users: [...scope.users] } : {}) }, code)).toBe(expected);
+    expect(tokenMaySendAs(scope, code)).toBe(expected);
   });
 
   it('when a token lists no users, then the scope says so', () => {
