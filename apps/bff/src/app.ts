@@ -51,14 +51,14 @@ export interface AppDeps {
 }
 
 /** Wrong passwords per user code per window, from any address; the 11th attempt is refused. */
-const SIGN_IN_FAILURES_PER_CODE = { limit: 10, windowMs: 15 * 60_000 };
+const SIGN_IN_FAILURES_PER_CODE = { name: 'sign-in-code', limit: 10, windowMs: 15 * 60_000 };
 /** Wrong passwords per client address per window, whatever the code. */
-const SIGN_IN_FAILURES_PER_ADDRESS = { limit: 15, windowMs: 15 * 60_000 };
+const SIGN_IN_FAILURES_PER_ADDRESS = { name: 'sign-in-address', limit: 15, windowMs: 15 * 60_000 };
 /** Test mails per user per window (SPEC §5: rate-limited). */
-const TEST_MAIL_LIMIT = { limit: 10, windowMs: 10 * 60_000 };
+const TEST_MAIL_LIMIT = { name: 'test-mail', limit: 10, windowMs: 10 * 60_000 };
 
-function signInLimiters() {
-  return { perCode: createRateLimiter(SIGN_IN_FAILURES_PER_CODE), perAddress: createRateLimiter(SIGN_IN_FAILURES_PER_ADDRESS) };
+function signInLimiters(db: Db) {
+  return { perCode: createRateLimiter(db, SIGN_IN_FAILURES_PER_CODE), perAddress: createRateLimiter(db, SIGN_IN_FAILURES_PER_ADDRESS) };
 }
 
 /** The whole BFF as an Express app, without listening: tests start it on port 0. */
@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
     secretBox: deps.secretBox,
     m365Tokens: m365.tokens,
     sendLog: createSendLog(db),
-    limiter: createRateLimiter(TEST_MAIL_LIMIT),
+    limiter: createRateLimiter(db, TEST_MAIL_LIMIT),
     targetPolicy: {
       openPorts: config.openPorts,
       allowList: config.smtpAllowList,
@@ -137,7 +137,7 @@ export function createApp(deps: AppDeps): Express {
     };
     res.json(deployment);
   });
-  api.use('/auth', authRoutes({ users, sessions, cookie, signInLimiters: signInLimiters() }));
+  api.use('/auth', authRoutes({ users, sessions, cookie, signInLimiters: signInLimiters(db) }));
   const cardDeps = { cards, testMail, globalMailUser, openPorts: config.openPorts };
   api.use('/m365', m365CallbackRoutes(m365));
   api.use('/card/m365', requireUser, m365CardRoutes(m365, async (req) => currentUser(req), () => '/'));

@@ -7,6 +7,10 @@ describe('event mailbox settings', () => {
     expect(loadConfig({ SAATJA_INBOUND_PORT: '0' }).inboundPort).toBe(0);
   });
 
+  it('when the inbound port is off, then this instance runs no listener (the event mailbox runs elsewhere)', () => {
+    expect(loadConfig({ SAATJA_INBOUND_PORT: 'off' }).inboundPort).toBeNull();
+  });
+
   it.each(['70000', '-1', 'smtp'])('when the inbound port is %j, then start-up fails with a config error', (port) => {
     expect(() => loadConfig({ SAATJA_INBOUND_PORT: port })).toThrow(ConfigError);
   });

@@ -114,7 +114,7 @@ describe('other bounces and replies over SMTP', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ envelope_from: '', size_bytes: raw.length });
     expect(stored[0]!.envelope_to.toLowerCase()).toBe(MAILBOX);
-    expect(Buffer.compare(Buffer.from(stored[0]!.raw), raw)).toBe(0);
+    expect(Buffer.compare(Buffer.from(stored[0]!.raw!), raw)).toBe(0);
   });
 });
 

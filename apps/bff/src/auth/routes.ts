@@ -2,7 +2,6 @@ import { languageInputSchema, signInSchema } from '@saatja/core';
 import { Router } from 'express';
 import { AppError, parseBody } from '../http/app-error';
 import { clientKey } from '../http/client-key';
-import { createKeyedSerial } from '../http/keyed-serial';
 import type { RateLimiter } from '../http/rate-limiter';
 import { verifyPassword } from '../secrets/password-hash';
 import { clearSessionCookie, currentUser, setSessionCookie, type SessionCookie } from './session-middleware';
@@ -19,30 +18,26 @@ export interface SignInLimiters {
 export function authRoutes(deps: { users: UserRepository; sessions: SessionStore; cookie: SessionCookie; signInLimiters: SignInLimiters }) {
   const router = Router();
   const { perCode, perAddress } = deps.signInLimiters;
-  // One attempt at a time per code and per address (always in that order), so parallel guesses
-  // cannot all pass the limit check before the first failure is counted.
-  const inSeries = createKeyedSerial();
 
   router.post('/sign-in', async (req, res) => {
     const input = parseBody(signInSchema, req.body);
     // req.ip is the socket's peer unless SAATJA_TRUST_PROXY names the proxy in front; IPv6 counts by /64.
     const codeKey = `code:${input.code.toLowerCase()}`;
     const addressKey = `address:${clientKey(req.ip ?? '')}`;
-    const found = await inSeries(codeKey, () =>
-      inSeries(addressKey, async () => {
-        // Only failures count, so many good sign-ins (a QA suite's) never lock anyone out.
-        if (perCode.blocked(codeKey) || perAddress.blocked(addressKey)) throw new AppError('rateLimited');
-        const user = await deps.users.findCredentials(input.code);
-        // Hash even for an unknown code, so timing does not tell which codes exist.
-        const ok = await verifyPassword(input.password, user?.password_hash ?? DUMMY_HASH);
-        if (!user || !ok) {
-          perCode.take(codeKey);
-          perAddress.take(addressKey);
-          throw new AppError('invalidCredentials');
-        }
-        return user;
-      }),
-    );
+    // Every attempt takes its place in both limits, in the shared table, before the password is
+    // checked: parallel guesses on any number of instances cannot all pass. Only failures keep
+    // their place, so many good sign-ins (a QA suite's) never lock anyone out.
+    const admitted = await Promise.all([perCode.take(codeKey), perAddress.take(addressKey)]);
+    const giveBack = () => Promise.all([perCode.release(codeKey), perAddress.release(addressKey)]);
+    if (!admitted.every(Boolean)) {
+      await giveBack();
+      throw new AppError('rateLimited');
+    }
+    const found = await deps.users.findCredentials(input.code);
+    // Hash even for an unknown code, so timing does not tell which codes exist.
+    const ok = await verifyPassword(input.password, found?.password_hash ?? DUMMY_HASH);
+    if (!found || !ok) throw new AppError('invalidCredentials');
+    await giveBack();
     // A fresh id at every sign-in: an id planted before it is worthless afterwards.
     if (req.sessionId) await deps.sessions.destroy(req.sessionId);
     setSessionCookie(res, deps.cookie, await deps.sessions.create(found.id));

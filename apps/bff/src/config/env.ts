@@ -36,6 +36,8 @@ const dnsServers = list('').refine(
   'comma-separated IP addresses, each optionally with a port: 192.0.2.53, 192.0.2.53:5353, [2001:db8::53]:53',
 );
 
+const retentionDays = (fallback: number) => z.coerce.number().int().min(1).max(36_500).default(fallback);
+
 /** Every environment variable Saatja reads; parsed once at start-up, nowhere else. */
 export const envSchema = z.object({
   SAATJA_MODE: z.enum(['dev', 'production']).default('dev'),
@@ -72,7 +74,12 @@ export const envSchema = z.object({
     .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i, 'a domain name, e.g. event.data.directo.ee')
     .default('event.data.directo.ee'),
   /** The inbound SMTP listener of the event mailbox (bounces, replies); 0 = a free port. */
-  SAATJA_INBOUND_PORT: z.coerce.number().int().min(0).max(65_535).default(2526),
+  SAATJA_INBOUND_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).default(2526),
+  /** Days kept before the retention purge removes them (SPEC §9). */
+  SAATJA_RETENTION_SEND_LOG_DAYS: retentionDays(365),
+  SAATJA_RETENTION_EVENTS_DAYS: retentionDays(365),
+  /** Raw inbound mail goes sooner than the events read from it: it may hold whole returned messages. */
+  SAATJA_RETENTION_RAW_MAIL_DAYS: retentionDays(30),
   SAATJA_SENDING_IPS: list('90.190.150.210,90.190.150.211,90.190.150.212,90.190.150.213,90.190.150.219,90.190.150.82'),
   SAATJA_OPEN_PORTS: portList,
   SAATJA_RELAY_HOST: z.string().optional(),

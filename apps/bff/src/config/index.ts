@@ -28,8 +28,9 @@ export interface Config {
   vendorName: string;
   companyName: string;
   eventDomain: string;
-  /** Port of the event mailbox's inbound SMTP listener, on `host`; 0 = a free port. */
-  inboundPort: number;
+  /** Port of the event mailbox's inbound SMTP listener, on `host`; 0 = a free port; null = none in this instance. */
+  inboundPort: number | null;
+  retention: RetentionDays;
   sendingIps: string[];
   openPorts: number[];
   /** null in dev mode until the local mail catcher has started. */
@@ -56,6 +57,13 @@ export interface Config {
 function isLoopback(host: string): boolean {
   if (host === 'localhost' || host === '::1') return true;
   return isIP(host) === 4 && host.startsWith('127.');
+}
+
+/** How many days each kind of record is kept (SPEC §9 retention). */
+export interface RetentionDays {
+  sendLog: number;
+  events: number;
+  rawMail: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,7 +108,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     vendorName: e.SAATJA_VENDOR_NAME,
     companyName: e.SAATJA_COMPANY_NAME,
     eventDomain: e.SAATJA_EVENT_DOMAIN,
-    inboundPort: e.SAATJA_INBOUND_PORT,
+    inboundPort: e.SAATJA_INBOUND_PORT === 'off' ? null : e.SAATJA_INBOUND_PORT,
+    retention: { sendLog: e.SAATJA_RETENTION_SEND_LOG_DAYS, events: e.SAATJA_RETENTION_EVENTS_DAYS, rawMail: e.SAATJA_RETENTION_RAW_MAIL_DAYS },
     sendingIps: e.SAATJA_SENDING_IPS,
     openPorts: e.SAATJA_OPEN_PORTS,
     relay: e.SAATJA_RELAY_HOST ? { host: e.SAATJA_RELAY_HOST, port: e.SAATJA_RELAY_PORT, security: e.SAATJA_RELAY_SECURITY } : null,

@@ -86,6 +86,7 @@ export interface Database {
   events: EventsTable;
   m365_tokens: M365TokensTable;
   m365_auth_states: M365AuthStatesTable;
+  rate_limits: RateLimitsTable;
 }
 
 /** A message the event mailbox received, as received. */
@@ -96,7 +97,17 @@ export interface InboundMessagesTable {
   envelope_from: string;
   envelope_to: string;
   size_bytes: number;
-  raw: Buffer;
+  /** null once the retention period for raw mail has passed (the events read from it stay). */
+  raw: Buffer | null;
+  /** SHA-256 of the message as received: the same message delivered again is stored once. */
+  content_sha256: Buffer;
+}
+
+/** A fixed-window counter of one rate limit and key (http/rate-limiter.ts). */
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_ends_at: string;
 }
 
 export interface EventsTable {

@@ -31,7 +31,9 @@ function devOrigin(config: Config): string {
  */
 export async function prepareDevEnvironment(config: Config): Promise<{ config: Config; catcher: LocalSmtpServer | null; m365: LocalM365 | null }> {
   const tls = await loadOrCreateLocalTls(path.join(config.dataDir, 'tls'));
-  const bounce = { recipients: [DEV_BOUNCE_ADDRESS], deliverTo: () => ({ host: config.host, port: config.inboundPort }) };
+  const inboundPort = config.inboundPort;
+  // With the event mailbox off in this instance there is nowhere to bounce to.
+  const bounce = { recipients: inboundPort === null ? [] : [DEV_BOUNCE_ADDRESS], deliverTo: () => ({ host: config.host, port: inboundPort ?? 0 }) };
   const catcher = config.relay ? null : await startSmtpServer({ security: 'starttls', tls, name: 'mail-catcher.local', bounce });
   // The redirect URI names the BFF's port, so with a port picked by the OS (0) M365 stays unconfigured.
   const m365 =

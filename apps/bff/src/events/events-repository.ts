@@ -86,13 +86,22 @@ export function createEventsRepository(db: Db) {
       return null;
     },
 
-    /** The message and its events together: a half-stored message would be lost to a retry. */
-    async store(message: Insertable<InboundMessagesTable>, events: readonly EventDraft[], match: Pick<EventContext, 'sent' | 'originalMessageId'>): Promise<number> {
+    /**
+     * The message and its events together: a half-stored message would be lost to a retry. null when
+     * the same message (by content hash) is already stored: delivered again, or to another instance.
+     */
+    async store(message: Insertable<InboundMessagesTable>, events: readonly EventDraft[], match: Pick<EventContext, 'sent' | 'originalMessageId'>): Promise<number | null> {
       return db.transaction().execute(async (trx) => {
-        const { id } = await trx.insertInto('inbound_messages').values(message).returning('id').executeTakeFirstOrThrow();
-        const rows = events.map((event) => toEventRow(event, { ...match, inboundId: id, receivedAt: message.received_at }));
+        const stored = await trx
+          .insertInto('inbound_messages')
+          .values(message)
+          .onConflict((conflict) => conflict.column('content_sha256').doNothing())
+          .returning('id')
+          .executeTakeFirst();
+        if (!stored) return null;
+        const rows = events.map((event) => toEventRow(event, { ...match, inboundId: stored.id, receivedAt: message.received_at }));
         if (rows.length > 0) await trx.insertInto('events').values(rows).execute();
-        return id;
+        return stored.id;
       });
     },
 

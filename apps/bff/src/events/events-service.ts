@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { classifyInbound, eventMailbox, EVENTS_PAGE_SIZE, type Classification, type EventsQuery, type PublicEvent } from '@saatja/core';
 import type { Logger } from 'pino';
 import type { UserRow } from '../auth/user-repository';
@@ -38,8 +39,12 @@ export function createEventsService(deps: EventsServiceDeps) {
     /** The address the listener accepts mail for. */
     mailbox,
 
-    /** Keep a message the event mailbox received, with the events it means for whose mail it was. */
-    async receive(message: ReceivedMessage): Promise<{ inboundId: number; events: number }> {
+    /**
+     * Keep a message the event mailbox received, with the events it means for whose mail it was.
+     * A message already kept (the sender retried after a lost reply, perhaps to another instance)
+     * is accepted again but stored once: inboundId null, no events.
+     */
+    async receive(message: ReceivedMessage): Promise<{ inboundId: number | null; events: number }> {
       const { originalMessageIds, events: drafts } = await classify(message);
       const sent = await events.findSent(originalMessageIds);
       const inboundId = await events.store(
@@ -49,10 +54,15 @@ export function createEventsService(deps: EventsServiceDeps) {
           envelope_to: message.envelopeTo.join(', '),
           size_bytes: message.raw.length,
           raw: message.raw,
+          content_sha256: createHash('sha256').update(message.raw).digest(),
         },
         drafts,
         { sent, originalMessageId: sent?.messageId ?? originalMessageIds[0] ?? null },
       );
+      if (inboundId === null) {
+        deps.logger.info({ bytes: message.raw.length }, 'event mailbox received a message it already has; stored once');
+        return { inboundId, events: 0 };
+      }
       deps.logger.info({ inboundId, events: drafts.map((draft) => draft.kind), matched: sent !== null }, 'event mailbox received a message');
       return { inboundId, events: drafts.length };
     },

@@ -9,6 +9,10 @@ export function createM365Repository(db: Db) {
     findTokens(userId: number): Promise<M365TokensRow | undefined> {
       return db.selectFrom('m365_tokens').selectAll().where('user_id', '=', userId).executeTakeFirst();
     },
+    /** Read and lock the row until the transaction ends (inside db.transaction() only). */
+    findTokensForUpdate(userId: number): Promise<M365TokensRow | undefined> {
+      return db.selectFrom('m365_tokens').selectAll().where('user_id', '=', userId).forUpdate().executeTakeFirst();
+    },
     /** A new connection replaces the old one, cache and all. */
     async saveTokens(row: M365TokensRow): Promise<void> {
       await db

@@ -6,8 +6,7 @@ import type { MailSettingsRepository } from '../card/mail-settings-repository';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { SecretBox } from '../secrets/secret-box';
-import { createKeyedSerial } from '../http/keyed-serial';
-import { createM365Repository } from './m365-repository';
+import { createM365Repository, type M365Repository, type M365TokensRow } from './m365-repository';
 import { describeMsalError } from './msal-error';
 import type { MsalFactory } from './msal-factory';
 import { tokenCachePlugin, type CacheStore } from './token-cache-plugin';
@@ -35,38 +34,38 @@ const reauthRequired = () => new AppError('sendFailed', { detail: 'm365ReauthReq
 /** Each user's Microsoft 365 tokens: kept sealed, used silently, forgotten on request (SPEC §2). */
 export function createM365TokenService(deps: M365TokenDeps) {
   const repository = createM365Repository(deps.db);
-  const withLock = createKeyedSerial();
 
-  /** The user's sealed cache in the database, bound to the user by the seal's context. */
-  function databaseStore(userId: number): CacheStore {
+  /** The user's sealed cache as locked in `row`; a refresh writes the rotation in the same transaction. */
+  function lockedStore(locked: M365Repository, row: M365TokensRow): CacheStore {
+    let current: string | null = null;
     return {
-      load: async () => {
-        const row = await repository.findTokens(userId);
-        return row ? deps.secretBox.open(row.token_cache_sealed, m365CacheContext(userId)) : null;
+      load: async () => (current ??= deps.secretBox.open(row.token_cache_sealed, m365CacheContext(row.user_id))),
+      save: async (serialized) => {
+        current = serialized;
+        await locked.updateCache(row.user_id, deps.secretBox.seal(serialized, m365CacheContext(row.user_id)), deps.now());
       },
-      save: (serialized) => repository.updateCache(userId, deps.secretBox.seal(serialized, m365CacheContext(userId)), deps.now()),
     };
   }
 
-  async function needsReauthentication(userId: number, code: string): Promise<never> {
-    await repository.markReauthRequired(userId, code, deps.now());
-    deps.logger.info({ userId, code }, 'Microsoft 365 grant no longer valid; re-authentication needed');
-    throw reauthRequired();
-  }
-
-  async function silentToken(userId: number, homeAccountId: string): Promise<string> {
+  /** A token, or why the grant needs a new sign-in (recorded in the same transaction). */
+  async function silentToken(locked: M365Repository, row: M365TokensRow): Promise<{ accessToken: string } | { reauth: string }> {
     if (!deps.msal) throw new AppError('sendFailed', { detail: 'm365NotConfigured' });
+    const needsReauthentication = async (code: string) => {
+      await locked.markReauthRequired(row.user_id, code, deps.now());
+      deps.logger.info({ userId: row.user_id, code }, 'Microsoft 365 grant no longer valid; re-authentication needed');
+      return { reauth: code };
+    };
     try {
-      const client = await deps.msal.create(tokenCachePlugin(databaseStore(userId)));
-      const account = await client.getTokenCache().getAccountByHomeId(homeAccountId);
-      if (!account) return await needsReauthentication(userId, 'no_tokens_found');
+      const client = await deps.msal.create(tokenCachePlugin(lockedStore(locked, row)));
+      const account = await client.getTokenCache().getAccountByHomeId(row.home_account_id);
+      if (!account) return await needsReauthentication('no_tokens_found');
       // From the cache while valid; msal refreshes when it is near expiry and the plugin saves the rotation.
-      return (await client.acquireTokenSilent({ account, scopes: [M365_SMTP_SCOPE] })).accessToken;
+      return { accessToken: (await client.acquireTokenSilent({ account, scopes: [M365_SMTP_SCOPE] })).accessToken };
     } catch (error) {
       if (error instanceof AppError) throw error;
       const failure = describeMsalError(error);
-      if (failure.kind === 'reauthRequired') return needsReauthentication(userId, failure.code ?? 'interaction_required');
-      deps.logger.warn({ userId, code: failure.code, err: failure.code ? undefined : error }, 'Microsoft 365 token not available');
+      if (failure.kind === 'reauthRequired') return needsReauthentication(failure.code ?? 'interaction_required');
+      deps.logger.warn({ userId: row.user_id, code: failure.code, err: failure.code ? undefined : error }, 'Microsoft 365 token not available');
       throw new AppError('sendFailed', { detail: 'm365Unavailable' });
     }
   }
@@ -76,14 +75,19 @@ export function createM365TokenService(deps: M365TokenDeps) {
      * An SMTP.Send access token of the card `userId` for `mailbox`. Nothing is sent with a stale
      * identity: a grant marked for re-authentication, or tokens of another mailbox, are refused.
      */
-    accessToken(userId: number, mailbox: string): Promise<{ user: string; accessToken: string }> {
-      return withLock(userId, async () => {
-        const row = await repository.findTokens(userId);
+    async accessToken(userId: number, mailbox: string): Promise<{ user: string; accessToken: string }> {
+      // The user's row stays locked from reading the cache to saving a refresh, across all instances:
+      // two refreshes with one refresh token would leave the loser looking revoked after rotation.
+      const result = await deps.db.transaction().execute(async (trx) => {
+        const locked = createM365Repository(trx);
+        const row = await locked.findTokensForUpdate(userId);
         if (!row) throw new AppError('sendFailed', { detail: 'm365NotAuthenticated' });
         if (row.reauth_reason !== null) throw reauthRequired();
         if (!isSameMailbox(row.username, mailbox)) throw new AppError('sendFailed', { detail: 'm365AccountMismatch' });
-        return { user: row.username, accessToken: await silentToken(userId, row.home_account_id) };
+        return { user: row.username, token: await silentToken(locked, row) };
       });
+      if ('reauth' in result.token) throw reauthRequired();
+      return { user: result.user, accessToken: result.token.accessToken };
     },
 
     async status(user: UserRow): Promise<M365Status> {

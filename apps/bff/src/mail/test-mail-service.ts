@@ -86,7 +86,7 @@ export function createTestMailService(deps: TestMailDeps) {
     const route = sendLogRoute(effective.transport, relay());
     const started = deps.now();
     try {
-      if (!deps.limiter.take(`test-mail:${actor.id}`)) throw new AppError('rateLimited');
+      if (!(await deps.limiter.take(`${actor.id}`))) throw new AppError('rateLimited');
       if (effective.passwordNeeded) throw new AppError('sendFailed', { detail: 'passwordNeeded' });
       const options = await buildTransport(effective.transport, {
         relay: relay(),

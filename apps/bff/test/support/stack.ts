@@ -62,7 +62,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     tls,
     name: 'relay.test',
     // Asked at bounce time: the listener's port is known once the BFF runs, and kept across restarts.
-    bounce: { recipients: options.bounce ?? [], deliverTo: () => ({ host: '127.0.0.1', port: bff.inboundPort }) },
+    bounce: { recipients: options.bounce ?? [], deliverTo: () => ({ host: '127.0.0.1', port: inboundPortOf(bff) }) },
   });
   // The redirect URI names the BFF's port, so with M365 the port is chosen before the BFF starts.
   const port = options.m365 ? await freePort() : 0;
@@ -82,6 +82,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     companyName: 'Õunapuu & Põder OÜ',
     eventDomain: 'event.data.directo.ee',
     inboundPort: 0,
+    retention: { sendLog: 365, events: 365, rawMail: 30 },
     sendingIps: ['90.190.150.210'],
     openPorts: [...DEFAULT_OPEN_PORTS, ...(options.openPorts ?? [])],
     relay: { host: 'localhost', port: relay.port, security: 'starttls' },
@@ -99,7 +100,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   const extra = { devMailbox: { list: () => relay.received() } };
   let bff = await startBff(config, logger, extra);
   await seedDemoUsers(bff.db, new Date());
-  const running = { ...config, port: bff.port, inboundPort: bff.inboundPort };
+  const running = { ...config, port: bff.port, inboundPort: inboundPortOf(bff) };
 
   return {
     get url() {
@@ -112,7 +113,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       return bff;
     },
     get inboundPort() {
-      return bff.inboundPort;
+      return inboundPortOf(bff);
     },
     m365,
     async restart() {
@@ -129,4 +130,10 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The stack always runs the event mailbox. */
+function inboundPortOf(bff: RunningBff): number {
+  if (bff.inboundPort === null) throw new Error('the test stack runs without its event mailbox');
+  return bff.inboundPort;
 }

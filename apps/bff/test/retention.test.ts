@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SESSION_IDLE_MS } from '../src/auth/session-store';
+import type { Db } from '../src/db/database';
+import { purgeExpired, PURGE_LOCK } from '../src/retention/retention';
+import { openTestDatabase } from './support/test-database';
+
+const NOW = new Date('2026-11-29T12:00:00Z');
+const DAYS = { sendLog: 90, events: 60, rawMail: 7 };
+const daysAgo = (days: number) => new Date(NOW.getTime() - days * 86_400_000).toISOString();
+
+let database: Awaited<ReturnType<typeof openTestDatabase>>;
+let db: Db;
+
+beforeEach(async () => {
+  database = await openTestDatabase();
+  db = database.db;
+  await db.insertInto('users').values({ code: 'A', name: 'A', email: 'a@x.ee', role: 'user', password_hash: 'x' }).execute();
+});
+
+afterEach(async () => {
+  await database.close();
+});
+
+async function session(id: string, lastSeen: string, expires: string) {
+  await db.insertInto('sessions').values({ id_hash: id, user_id: 1, created_at: daysAgo(8), last_seen_at: lastSeen, expires_at: expires }).execute();
+}
+
+async function sendLog(at: string) {
+  const row = { user_id: 1, at, kind: 'test', transport: 'relay', recipient: 'a@x.ee', result: 'sent' as const, server_reply: null, error_code: null, duration_ms: 5, message_id: `<${at}@x>` };
+  return (await db.insertInto('send_log').values(row).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+async function inbound(receivedAt: string) {
+  const raw = Buffer.from(`message of ${receivedAt}`);
+  const { id } = await db
+    .insertInto('inbound_messages')
+    .values({ received_at: receivedAt, envelope_from: '', envelope_to: 'x', size_bytes: raw.length, raw, content_sha256: createHash('sha256').update(raw).digest() })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db.insertInto('events').values({ received_at: receivedAt, inbound_message_id: id, kind: 'bounce' }).execute();
+  return id;
+}
+
+describe('retention', () => {
+  it('when records pass their periods, then the purge removes exactly those and keeps the rest', async () => {
+    await session('fresh', daysAgo(0), daysAgo(-5));
+    await session('idle', new Date(NOW.getTime() - SESSION_IDLE_MS - 1000).toISOString(), daysAgo(-5));
+    await session('expired', daysAgo(0), daysAgo(0.01));
+    const keptLog = await sendLog(daysAgo(89));
+    await sendLog(daysAgo(91));
+    const recent = await inbound(daysAgo(1));
+    const rawGone = await inbound(daysAgo(8));
+    await inbound(daysAgo(61));
+    await db.insertInto('rate_limits').values([
+      { key: 'old', hits: 3, window_ends_at: sql<string>`now() - interval '1 second'` },
+      { key: 'current', hits: 3, window_ends_at: sql<string>`now() + interval '1 minute'` },
+    ]).execute();
+
+    const counts = await purgeExpired(db, DAYS, NOW);
+
+    expect(counts).toEqual({ sessions: 2, m365AuthStates: 0, rateLimits: 1, sendLog: 1, events: 1, inboundMessages: 1, rawMailCleared: 1 });
+    expect(await db.selectFrom('sessions').select('id_hash').execute()).toEqual([{ id_hash: 'fresh' }]);
+    expect(await db.selectFrom('send_log').select('id').execute()).toEqual([{ id: keptLog }]);
+    const messages = await db.selectFrom('inbound_messages').select(['id', 'raw']).orderBy('id').execute();
+    expect(messages).toEqual([{ id: recent, raw: expect.any(Buffer) }, { id: rawGone, raw: null }]);
+    expect(await db.selectFrom('events').select('inbound_message_id').orderBy('inbound_message_id').execute()).toEqual([{ inbound_message_id: recent }, { inbound_message_id: rawGone }]);
+    expect(await db.selectFrom('rate_limits').select('key').execute()).toEqual([{ key: 'current' }]);
+  });
+
+  it('when another instance is purging, then this one leaves the work to it', async () => {
+    await session('expired', daysAgo(0), daysAgo(0.01));
+    const whileHeld = await db.connection().execute(async (other) => {
+      await sql`select pg_advisory_lock(${PURGE_LOCK})`.execute(other);
+      try {
+        return await purgeExpired(db, DAYS, NOW);
+      } finally {
+        await sql`select pg_advisory_unlock(${PURGE_LOCK})`.execute(other);
+      }
+    });
+
+    expect(whileHeld).toBeNull();
+    expect(await db.selectFrom('sessions').select('id_hash').execute()).toHaveLength(1);
+    expect((await purgeExpired(db, DAYS, NOW))?.sessions).toBe(1);
+  });
+});
