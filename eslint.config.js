@@ -1,7 +1,35 @@
 import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import importX from 'eslint-plugin-import-x';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The BFF's features, highest first: a feature imports only those in rows below its own (and shared
+ * code: db, http, config, secrets, network). app.ts, bootstrap.ts and the commands compose them.
+ */
+const BFF_LAYERS = [
+  ['admin', 'dev'],
+  ['card'],
+  ['diagnostics'],
+  ['mail'],
+  ['m365', 'events', 'send-log', 'retention'],
+  ['global-mail-user'],
+  ['mail-settings', 'audit'],
+  ['auth'],
+];
+const bffZones = BFF_LAYERS.flatMap((row, index) =>
+  row.map((feature) => ({
+    target: `./apps/bff/src/${feature}`,
+    from: BFF_LAYERS.slice(0, index + 1)
+      .flat()
+      .filter((other) => other !== feature)
+      .map((other) => `./apps/bff/src/${other}`),
+    message: `${feature} sits below these features: it must not import them (see BFF_LAYERS in eslint.config.js).`,
+  })),
+);
+const SHARED_BFF = ['db', 'http', 'config', 'secrets', 'network'].map((dir) => `./apps/bff/src/${dir}`);
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'data/**', 'coverage/**', 'playwright-report/**', 'test-results/**', '.tools/**'] },
@@ -13,6 +41,48 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error'] }],
+    },
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json', 'bench/tsconfig.json'], noWarnOnMultipleProjects: true })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
+  },
+  {
+    files: ['apps/bff/src/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            ...bffZones,
+            { target: SHARED_BFF, from: BFF_LAYERS.flat().map((feature) => `./apps/bff/src/${feature}`), message: 'Shared BFF code must not import a feature.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // bulletproof-react's direction: shared → features → app.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './apps/web/src/features', from: './apps/web/src/app', message: 'A feature must not import the app.' },
+            {
+              target: ['./apps/web/src/components', './apps/web/src/lib', './apps/web/src/i18n', './apps/web/src/config'],
+              from: ['./apps/web/src/features', './apps/web/src/app'],
+              message: 'Shared web code must not import a feature or the app.',
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,7 +1,7 @@
 import { subscribe } from 'node:diagnostics_channel';
 import type { ClientRequest } from 'node:http';
 import { createLogger } from '../apps/bff/src/logger';
-import { createMailSettingsRepository } from '../apps/bff/src/card/mail-settings-repository';
+import { createMailSettingsRepository } from '../apps/bff/src/mail-settings/mail-settings-repository';
 import { createMsalFactory } from '../apps/bff/src/m365/msal-factory';
 import { createM365TokenService } from '../apps/bff/src/m365/m365-token-service';
 import { createSecretBox } from '../apps/bff/src/secrets/secret-box';

@@ -13,7 +13,7 @@ import { currentUser, loadSession, requireUser, sessionCookie } from './auth/ses
 import { createSessionStore } from './auth/session-store';
 import { createUserRepository } from './auth/user-repository';
 import { createCardService } from './card/card-service';
-import { createMailSettingsRepository } from './card/mail-settings-repository';
+import { createMailSettingsRepository } from './mail-settings/mail-settings-repository';
 import { cardRoutes } from './card/routes';
 import type { Config } from './config';
 import type { Db } from './db/database';
@@ -35,6 +35,7 @@ import { diagnosticsRoutes } from './diagnostics/routes';
 import { sendLogRoutes } from './send-log/routes';
 import { createSendLogRepository } from './send-log/send-log-repository';
 import type { SecretBox } from './secrets/secret-box';
+import type { UseM365Mailbox } from './m365/m365-auth-service';
 import { createM365Module } from './m365/m365-module';
 import { adminCardPath, m365CallbackRoutes, m365CardRoutes } from './m365/routes';
 
@@ -78,7 +79,9 @@ export function createApp(deps: AppDeps): Express {
     now,
   });
   const cards = createCardService({ db, secretBox: deps.secretBox, globalMailUser, now });
-  const m365 = createM365Module({ config, db, secretBox: deps.secretBox, cards, mailSettings, logger, now });
+  const useM365Mailbox: UseM365Mailbox = (actor, owner, mailbox) =>
+    cards.saveCard(actor, owner, { name: owner.name, email: owner.email, mailSender: { mode: 'm365', m365: { user: mailbox } } });
+  const m365 = createM365Module({ config, db, secretBox: deps.secretBox, useM365Mailbox, mailSettings, logger, now });
   const testMail = createTestMailService({
     config,
     mailSettings,

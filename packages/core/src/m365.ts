@@ -1,5 +1,9 @@
 import { z } from 'zod/mini';
+import type { ServerRef } from './effective-config';
 import { emailSchema } from './person';
+
+/** Microsoft 365's SMTP submission server (SPEC §2): STARTTLS on 587, XOAUTH2. */
+export const M365_SMTP_SERVER: ServerRef = { host: 'smtp.office365.com', port: 587, security: 'starttls' };
 
 /** The only resource scope Saatja asks for: a Graph-audience token would get `535 5.7.3` (SPEC §2). */
 export const M365_SMTP_SCOPE = 'https://outlook.office.com/SMTP.Send';

@@ -1,4 +1,5 @@
 import type { TlsMode } from './mail-settings';
+import { M365_SMTP_SERVER } from './m365';
 import type { SendingLimits } from './outbox/sending-limits';
 
 export const presetIds = ['gmail', 'microsoft365', 'zone', 'mailee', 'telia-exchange'] as const;
@@ -53,7 +54,7 @@ export const providerPresets: readonly ProviderPreset[] = [
   },
   {
     id: 'microsoft365',
-    server: { host: 'smtp.office365.com', port: 587, security: 'starttls' },
+    server: M365_SMTP_SERVER,
     guidance: ['presets.microsoft365.useOauth', 'presets.microsoft365.authenticatedSmtp'],
     preferredMode: 'm365',
     limits: microsoft365Limits,

@@ -1,17 +1,14 @@
-import { decidePassword, type CardInput, type PublicCard, type ServerRef, type SmtpInput } from '@saatja/core';
+import { decidePassword, M365_SMTP_SERVER, type CardInput, type PublicCard, type SmtpInput } from '@saatja/core';
 import { createAuditLog } from '../audit/audit-log';
 import { createUserRepository, type UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
-import type { GlobalMailUserService } from '../global-mail-user/global-mail-user-service';
+import type { GlobalMailUserService, InheritedServer } from '../global-mail-user/global-mail-user-service';
 import { fieldError } from '../http/app-error';
 import type { SecretBox } from '../secrets/secret-box';
-import { passwordBinding, toPublicCard, type InheritedServer } from './card-mapping';
-import { createMailSettingsRepository, type MailSettingsRow } from './mail-settings-repository';
-
-export const smtpPasswordContext = (userId: number) => `smtp-password:${userId}`;
-
-/** Microsoft 365 sends over SMTP with XOAUTH2 to this fixed server (SPEC §2). */
-export const M365_SERVER: ServerRef = { host: 'smtp.office365.com', port: 587, security: 'starttls' };
+import { passwordBinding } from '../mail-settings/mail-profile';
+import { createMailSettingsRepository, type MailSettingsRow } from '../mail-settings/mail-settings-repository';
+import { smtpPasswordContext } from '../secrets/seal-contexts';
+import { toPublicCard } from './card-mapping';
 
 export interface CardServiceDeps {
   db: Db;
@@ -25,8 +22,6 @@ type SmtpColumns = Omit<MailSettingsRow, 'user_id' | 'mode' | 'updated_at'>;
 const noSmtp: SmtpColumns = { smtp_host: null, smtp_port: null, smtp_security: null, smtp_user: '', smtp_password_sealed: null, password_host: null, password_port: null, password_security: null };
 
 export function createCardService(deps: CardServiceDeps) {
-  const mailSettings = createMailSettingsRepository(deps.db);
-
   /** SMTP fields of the row: the own server, or none for "credentials only" (then the password goes to `target`). */
   function smtpRow(user: UserRow, stored: MailSettingsRow | undefined, smtp: SmtpInput, inherited: InheritedServer | null) {
     const check = decidePassword(passwordBinding(stored), { ...smtp, host: smtp.host.toLowerCase() }, inherited?.server ?? null);
@@ -64,7 +59,7 @@ export function createCardService(deps: CardServiceDeps) {
       case 'replyTo':
         return { ...base, mode: sender.mode, ...(stored && stored.mode !== 'm365' ? smtpColumns(stored) : noSmtp) };
       case 'm365':
-        return { ...base, mode: 'm365', ...noSmtp, smtp_host: M365_SERVER.host, smtp_port: M365_SERVER.port, smtp_security: M365_SERVER.security, smtp_user: sender.m365.user };
+        return { ...base, mode: 'm365', ...noSmtp, smtp_host: M365_SMTP_SERVER.host, smtp_port: M365_SMTP_SERVER.port, smtp_security: M365_SMTP_SERVER.security, smtp_user: sender.m365.user };
       case 'smtp':
         return { ...base, mode: 'smtp', ...smtpRow(user, stored, sender.smtp, inherited) };
     }
@@ -72,7 +67,8 @@ export function createCardService(deps: CardServiceDeps) {
 
   return {
     async getCard(user: UserRow): Promise<PublicCard> {
-      return toPublicCard(user, await mailSettings.find(user.id), await deps.globalMailUser.relationOf(user));
+      const { settings, relation } = await deps.globalMailUser.cardOf(user);
+      return toPublicCard(user, settings, relation);
     },
 
     async saveCard(actor: UserRow, user: UserRow, input: CardInput): Promise<PublicCard> {

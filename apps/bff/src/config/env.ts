@@ -1,4 +1,4 @@
-import { companySlug, DEFAULT_OPEN_PORTS, isHostOrIp, tlsModes } from '@saatja/core';
+import { companySlug, DEFAULT_OPEN_PORTS, isHostOrIp, M365_SMTP_SERVER, tlsModes } from '@saatja/core';
 import { isIP } from 'node:net';
 import { z } from 'zod';
 
@@ -116,8 +116,8 @@ export const envSchema = z.object({
   SAATJA_MS_AUTHORITY: z.url({ protocol: /^https$/, error: 'must be an https:// URL' }).optional(),
   /** The BFF's callback, registered on the app's *Web* platform: https://<public origin>/api/m365/callback. */
   SAATJA_MS_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
-  SAATJA_MS_SMTP_HOST: z.string().min(1).default('smtp.office365.com'),
-  SAATJA_MS_SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(587),
+  SAATJA_MS_SMTP_HOST: z.string().min(1).default(M365_SMTP_SERVER.host),
+  SAATJA_MS_SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(M365_SMTP_SERVER.port),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,4 +1,4 @@
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema';
 
@@ -39,6 +39,8 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Called with errors of idle connections (a restarted server), which must not crash the process. */
   onIdleError?: (error: Error) => void;
+  /** Sees every query run (tests count them). */
+  log?: (event: LogEvent) => void;
 }
 
 /** A pool on `url` (postgres://…); nothing is connected until the first query. */
@@ -48,5 +50,5 @@ export function openDatabase(url: string, options: DatabaseOptions = {}): Db {
   // A connection that dies while checked out (its query already failed) emits 'error' once more;
   // unheard, that would end the process. The query's caller has the failure; log this one.
   pool.on('connect', (client) => client.on('error', (error) => options.onIdleError?.(error)));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }), ...(options.log ? { log: options.log } : {}) });
 }

@@ -1,8 +1,8 @@
 import { diagnoseFailure, type CheckEvent, type CheckInput, type CheckMode, type FailureContext, type SmtpFailure } from '@saatja/core';
 import type { UserRow } from '../auth/user-repository';
 import type { PreparedSend, TestMailService } from '../mail/test-mail-service';
+import { transportTarget } from '../mail/transport-target';
 import { SmtpCheckError } from './check-error';
-import { checkTargetFrom } from './check-target';
 import { CHECK_TIMEOUTS, runCheck, type CheckTimeouts } from './run-check';
 import { createStepper } from './stepper';
 
@@ -39,7 +39,7 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
   async function dryRun(prepared: PreparedSend, emit: Emit): Promise<void> {
     const started = deps.now();
     let lastReply: string | null = null;
-    const target = checkTargetFrom(prepared.options);
+    const target = transportTarget(prepared.options);
     const envelope = { from: prepared.effective.from.address, to: prepared.to };
     const outcome = await runCheck({ target, envelope, timeouts }, (event) => {
       if (event.status !== 'running' && event.detail.reply) lastReply = event.detail.reply;
@@ -53,7 +53,7 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
 
   async function sendTest(prepared: PreparedSend, emit: Emit): Promise<void> {
     const started = deps.now();
-    const outcome = await runCheck({ target: checkTargetFrom(prepared.options), envelope: null, timeouts }, emit);
+    const outcome = await runCheck({ target: transportTarget(prepared.options), envelope: null, timeouts }, emit);
     if (!outcome.ok) return fail(prepared, 'send', started, outcome, emit);
     const deliver = async () => {
       const result = await deps.testMail.deliver(prepared, started);

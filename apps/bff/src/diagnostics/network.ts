@@ -1,10 +1,10 @@
 import { lookup } from 'node:dns/promises';
 import { connect, isIP, type Socket } from 'node:net';
 import { connect as connectTls, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import type { TlsSettings } from '../mail/transport-target';
 import { socketError, timeoutError, withTimeout, checkError } from './check-error';
 
 /** What a TLS handshake trusts and accepts; from the same options nodemailer gets (buildTransport). */
-export type TlsSettings = Pick<ConnectionOptions, 'ca' | 'minVersion' | 'secureContext'>;
 
 /** Errors after a step has finished are reported by whoever reads the socket next; none may crash the process. */
 const ignore = () => {};

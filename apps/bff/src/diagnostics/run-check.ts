@@ -1,22 +1,16 @@
-import { emptyContext, type FailureContext, type SmtpFailure, type StepEvent, type TlsMode } from '@saatja/core';
+import { emptyContext, type FailureContext, type SmtpFailure, type StepEvent } from '@saatja/core';
 import { SmtpCheckError, replyError } from './check-error';
 import { describeTls } from './certificate';
 import { explainFailure } from './explain-failure';
-import { connectAny, handshake, resolveHost, type TlsSettings } from './network';
-import { authenticate, envelopeAddress, envelopeCommand, sayEhlo, wantedMechanism, type CheckAuth, type Ehlo } from './smtp-commands';
+import type { TransportTarget } from '../mail/transport-target';
+import { connectAny, handshake, resolveHost } from './network';
+import { authenticate, envelopeAddress, envelopeCommand, sayEhlo, wantedMechanism, type Ehlo } from './smtp-commands';
 import { replyScrubber } from '../mail/reply-scrubber';
 import { SmtpSession } from './smtp-session';
 import { createStepper, type Stepper } from './stepper';
 
-export interface CheckTarget {
-  host: string;
-  /** The address the target guard resolved and pinned; the DNS step reports it instead of asking again. */
-  address?: string | undefined;
-  port: number;
-  security: TlsMode;
-  tls: TlsSettings;
-  auth: CheckAuth | null;
-}
+/** The check connects to exactly what the send would (mail/transport-target.ts). */
+export type CheckTarget = TransportTarget;
 
 /** ms; an interactive check gives up sooner than a background send. */
 export interface CheckTimeouts {

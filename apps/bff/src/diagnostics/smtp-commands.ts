@@ -1,9 +1,9 @@
 import { hostname } from 'node:os';
+import type { TransportAuth as CheckAuth } from '../mail/transport-target';
 import { checkError, replyError } from './check-error';
 import type { SmtpReply, SmtpSession } from './smtp-session';
 
 /** Password or OAuth 2.0 access token, as buildTransport gives them to nodemailer. Never logged. */
-export type CheckAuth = { user: string; pass: string } | { user: string; accessToken: string };
 
 export interface Ehlo {
   /** The extension lines as offered, e.g. "SIZE 10485760", "AUTH PLAIN LOGIN". */

@@ -1,18 +1,11 @@
-import {
-  hasOwnServer,
-  resolveEffectiveConfig,
-  type DeploymentMail,
-  type EffectiveConfig,
-  type MailProfile,
-  type ServerRef,
-  type UserMailOverview,
-} from '@saatja/core';
+import { hasOwnServer, resolveEffectiveConfig, type DeploymentMail, type EffectiveConfig, type MailProfile, type ServerRef, type UserMailOverview } from '@saatja/core';
 import { createAuditLog } from '../audit/audit-log';
-import { createUserRepository, type UserRow } from '../auth/user-repository';
-import { senderMode, toMailProfile, type GlobalRelation, type InheritedServer } from '../card/card-mapping';
-import { createMailSettingsRepository, type MailSettingsRow } from '../card/mail-settings-repository';
+import type { UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
 import { fieldError } from '../http/app-error';
+import { ownServerOf, senderMode, toMailProfile } from '../mail-settings/mail-profile';
+import { createMailSettingsRepository, type MailSettingsRow } from '../mail-settings/mail-settings-repository';
+import { createGlobalMailUserRepository } from './global-mail-user-repository';
 import { createSystemSettingsRepository, MAIL_SENDING_USER } from './system-settings-repository';
 
 export interface GlobalMailUser {
@@ -21,47 +14,61 @@ export interface GlobalMailUser {
   profile: MailProfile;
 }
 
-/** The server a card with an own-server configuration sends through. */
-export function ownServerOf(profile: MailProfile): ServerRef | null {
-  if (!hasOwnServer(profile)) return null;
-  if (profile.mode === 'm365') return { host: 'smtp.office365.com', port: 587, security: 'starttls' };
-  return { host: profile.smtp!.host!, port: profile.smtp!.port, security: profile.smtp!.security };
+/** What a card needs to know of the global mail user, when one is set and the card is not it. */
+export interface InheritedServer {
+  code: string;
+  server: ServerRef | null;
 }
+
+/** How the card relates to the global mail user: inherits from it, or is it (and how many inherit). */
+export interface GlobalRelation {
+  inherited: InheritedServer | null;
+  inheritedBy: number | null;
+}
+
+const toGlobal = (found: { user: UserRow; settings: MailSettingsRow | undefined } | null): GlobalMailUser | null =>
+  found && { ...found, profile: toMailProfile(found.user, found.settings) };
 
 /** SPEC §3: the system setting "Mail sending user code" and what it means for every user. */
 export function createGlobalMailUserService(deps: { db: Db; deployment: DeploymentMail; now: () => Date }) {
-  const users = createUserRepository(deps.db);
   const mailSettings = createMailSettingsRepository(deps.db);
   const system = createSystemSettingsRepository(deps.db);
+  const repository = createGlobalMailUserRepository(deps.db);
 
-  async function load(code: string | null): Promise<GlobalMailUser | null> {
-    const user = code ? await users.findByCode(code) : undefined;
-    if (!user) return null;
-    const settings = await mailSettings.find(user.id);
-    return { user, settings, profile: toMailProfile(user, settings) };
-  }
-
-  const current = async () => load(await system.get(MAIL_SENDING_USER));
+  const current = async () => toGlobal(await repository.current());
 
   function resolve(user: UserRow, settings: MailSettingsRow | undefined, global: GlobalMailUser | null): EffectiveConfig {
     return resolveEffectiveConfig(toMailProfile(user, settings), global?.profile ?? null, deps.deployment);
   }
 
-  /** Every user's effective configuration if `code` were the global mail user (the admin's preview). */
-async function preview(code: string | null): Promise<UserMailOverview[]> {
-    const global = await load(code);
-    const rows = await users.listAll();
-    return Promise.all(
-      rows.map(async (user) => {
-        const settings = await mailSettings.find(user.id);
-        return { code: user.code, name: user.name, role: user.role, mode: senderMode(settings), effective: resolve(user, settings, global) };
-      }),
-    );
+  /** Every user's effective configuration if `code` were the global mail user (the admin's preview): two queries. */
+  async function preview(code: string | null): Promise<UserMailOverview[]> {
+    const global = toGlobal(code ? await repository.byCode(code) : null);
+    return (await mailSettings.listWithUsers()).map(({ user, settings }) => ({
+      code: user.code,
+      name: user.name,
+      role: user.role,
+      mode: senderMode(settings),
+      effective: resolve(user, settings, global),
+    }));
   }
 
   function inherited(user: UserRow, global: GlobalMailUser | null): InheritedServer | null {
     if (!global || global.user.id === user.id) return null;
     return { code: global.user.code, server: ownServerOf(global.profile) };
+  }
+
+  /** The card's relation to the global mail user, for the card page (see GlobalRelation). */
+  async function relation(user: UserRow, global: GlobalMailUser | null): Promise<GlobalRelation> {
+    if (global?.user.id !== user.id) return { inherited: inherited(user, global), inheritedBy: null };
+    const everyone = await preview(global.user.code);
+    return { inherited: null, inheritedBy: everyone.filter((row) => row.effective.provenance.server === 'global').length };
+  }
+
+  /** A user's own settings and the global mail user, read together (one query on every card request). */
+  async function withGlobal(user: UserRow) {
+    const { settings, global } = await repository.withGlobal(user.id);
+    return { settings, global: toGlobal(global) };
   }
 
   return {
@@ -72,23 +79,23 @@ async function preview(code: string | null): Promise<UserMailOverview[]> {
       return inherited(user, await current());
     },
 
-    /** The card's relation to the global mail user, for the card page (see GlobalRelation). */
-    async relationOf(user: UserRow): Promise<GlobalRelation> {
-      const global = await current();
-      if (global?.user.id !== user.id) return { inherited: inherited(user, global), inheritedBy: null };
-      const everyone = await preview(global.user.code);
-      return { inherited: null, inheritedBy: everyone.filter((row) => row.effective.provenance.server === 'global').length };
+    relationOf: async (user: UserRow) => relation(user, await current()),
+
+    /** The card page's data: the stored settings and the relation to the global mail user. */
+    async cardOf(user: UserRow): Promise<{ settings: MailSettingsRow | undefined; relation: GlobalRelation }> {
+      const { settings, global } = await withGlobal(user);
+      return { settings, relation: await relation(user, global) };
     },
 
     async effectiveFor(user: UserRow): Promise<{ effective: EffectiveConfig; global: GlobalMailUser | null }> {
-      const global = await current();
-      return { effective: resolve(user, await mailSettings.find(user.id), global), global };
+      const { settings, global } = await withGlobal(user);
+      return { effective: resolve(user, settings, global), global };
     },
 
     preview,
 
     async set(actor: UserRow, code: string | null): Promise<void> {
-      const candidate = await load(code);
+      const candidate = toGlobal(code ? await repository.byCode(code) : null);
       if (code !== null && !candidate) throw fieldError('mailSendingUserCode', 'globalUser.unknown');
       if (candidate && !hasOwnServer(candidate.profile)) throw fieldError('mailSendingUserCode', 'globalUser.noOwnServer');
       const before = await system.get(MAIL_SENDING_USER);

@@ -12,7 +12,6 @@ import {
 } from '@saatja/core';
 import type { Logger } from 'pino';
 import { createUserRepository, type UserRow } from '../auth/user-repository';
-import type { CardService } from '../card/card-service';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import { createM365Repository, type M365AuthStateRow } from './m365-repository';
@@ -29,10 +28,13 @@ const EXPIRED_MEMORY_MS = 60 * 60 * 1000;
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 const random = () => randomBytes(32).toString('base64url');
 
+export type UseM365Mailbox = (actor: UserRow, owner: UserRow, mailbox: string) => Promise<unknown>;
+
 export interface M365AuthDeps {
   db: Db;
   msal: MsalFactory | null;
-  cards: CardService;
+  /** Puts the owner's card in mode Microsoft 365 with the signed-in mailbox (the card feature does it). */
+  useM365Mailbox: UseM365Mailbox;
   tokens: M365TokenService;
   logger: Logger;
   now: () => Date;
@@ -87,7 +89,7 @@ export function createM365AuthService(deps: M365AuthDeps) {
     const [actor, owner] = await Promise.all([users.findById(flow.actor_user_id), users.findById(flow.user_id)]);
     if (!actor || !owner) return { outcome: 'invalidState' };
     await deps.tokens.connect(actor, owner, { serializedCache, homeAccountId: account.homeAccountId, username: account.username });
-    await deps.cards.saveCard(actor, owner, { name: owner.name, email: owner.email, mailSender: { mode: 'm365', m365: { user: account.username } } });
+    await deps.useM365Mailbox(actor, owner, account.username);
     return { outcome: 'authenticated', account: account.username };
   }
 

@@ -1,10 +1,9 @@
 import type { Logger } from 'pino';
-import type { CardService } from '../card/card-service';
-import type { MailSettingsRepository } from '../card/mail-settings-repository';
+import type { MailSettingsRepository } from '../mail-settings/mail-settings-repository';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
 import type { SecretBox } from '../secrets/secret-box';
-import { createM365AuthService } from './m365-auth-service';
+import { createM365AuthService, type UseM365Mailbox } from './m365-auth-service';
 import { createM365TokenService } from './m365-token-service';
 import { createMsalFactory } from './msal-factory';
 import type { M365RoutesDeps } from './routes';
@@ -13,7 +12,7 @@ export interface M365ModuleDeps {
   config: Pick<Config, 'm365' | 'extraCas'>;
   db: Db;
   secretBox: SecretBox;
-  cards: CardService;
+  useM365Mailbox: UseM365Mailbox;
   mailSettings: MailSettingsRepository;
   logger: Logger;
   now: () => Date;

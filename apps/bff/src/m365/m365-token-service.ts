@@ -2,16 +2,15 @@ import { isSameMailbox, M365_SMTP_SCOPE, type M365Status } from '@saatja/core';
 import type { Logger } from 'pino';
 import { createAuditLog } from '../audit/audit-log';
 import type { UserRow } from '../auth/user-repository';
-import type { MailSettingsRepository } from '../card/mail-settings-repository';
+import type { MailSettingsRepository } from '../mail-settings/mail-settings-repository';
 import type { Db } from '../db/database';
 import { AppError } from '../http/app-error';
 import type { SecretBox } from '../secrets/secret-box';
+import { m365CacheContext } from '../secrets/seal-contexts';
 import { createM365Repository, type M365Repository, type M365TokensRow } from './m365-repository';
 import { describeMsalError } from './msal-error';
 import type { MsalFactory } from './msal-factory';
 import { tokenCachePlugin, type CacheStore } from './token-cache-plugin';
-
-export const m365CacheContext = (userId: number) => `m365-cache:${userId}`;
 
 export interface M365TokenDeps {
   db: Db;

@@ -1,10 +1,11 @@
 import type { Db } from '../db/database';
+import { m365CacheContext, smtpPasswordContext } from './seal-contexts';
 import type { SecretBox } from './secret-box';
 
 /** Every sealed column, with the context its values are bound to. A new secret column adds a line. */
 export const sealedColumns = [
-  { table: 'mail_settings', key: 'user_id', column: 'smtp_password_sealed', context: (id: number) => `smtp-password:${id}` },
-  { table: 'm365_tokens', key: 'user_id', column: 'token_cache_sealed', context: (id: number) => `m365-cache:${id}` },
+  { table: 'mail_settings', key: 'user_id', column: 'smtp_password_sealed', context: smtpPasswordContext },
+  { table: 'm365_tokens', key: 'user_id', column: 'token_cache_sealed', context: m365CacheContext },
 ] as const;
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { ensureDatabase } from '../../src/db/connect';
-import { openDatabase, type Db } from '../../src/db/database';
+import { openDatabase, type DatabaseOptions, type Db } from '../../src/db/database';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
 import { migrateToLatest } from '../../src/db/migrations';
 
@@ -76,9 +76,9 @@ async function create(migrated: boolean): Promise<TestDatabase> {
 }
 
 /** A fresh database with a Kysely pool on it; `close` destroys the pool and drops the database. */
-export async function openTestDatabase(): Promise<{ db: Db; url: string; close(): Promise<void> }> {
+export async function openTestDatabase(options: DatabaseOptions = {}): Promise<{ db: Db; url: string; close(): Promise<void> }> {
   const database = await createTestDatabase();
-  const db = openDatabase(database.url);
+  const db = openDatabase(database.url, options);
   return {
     db,
     url: database.url,

@@ -1,13 +1,27 @@
 import { isIP } from 'node:net';
+import type { ConnectionOptions } from 'node:tls';
 import { emptyContext, type FailureContext, type TlsMode } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import type { CheckTarget } from './run-check';
+
+export type TlsSettings = Pick<ConnectionOptions, 'ca' | 'minVersion' | 'secureContext'>;
+export type TransportAuth = { user: string; pass: string } | { user: string; accessToken: string };
+
+/** Where a send connects and how: what the connection check walks through step by step. */
+export interface TransportTarget {
+  host: string;
+  /** The address the target guard resolved and pinned; the DNS step reports it instead of asking again. */
+  address?: string | undefined;
+  port: number;
+  security: TlsMode;
+  tls: TlsSettings;
+  auth: TransportAuth | null;
+}
 
 /**
  * The check connects exactly as the send would: its target is read from the nodemailer options
  * buildTransport made, so there is one place that decides host, port, TLS, trust and credentials.
  */
-export function checkTargetFrom(options: SMTPTransport.Options): CheckTarget {
+export function transportTarget(options: SMTPTransport.Options): TransportTarget {
   const security: TlsMode = options.secure ? 'ssl' : options.requireTLS ? 'starttls' : 'none';
   const tls = options.tls ?? {};
   // buildTransport pins a user-supplied server's address and keeps its name for the certificate;
@@ -24,7 +38,7 @@ export function checkTargetFrom(options: SMTPTransport.Options): CheckTarget {
   };
 }
 
-function credentialsOf(auth: SMTPTransport.Options['auth']): CheckTarget['auth'] {
+function credentialsOf(auth: SMTPTransport.Options['auth']): TransportAuth | null {
   if (!auth?.user) return null;
   if ('accessToken' in auth && typeof auth.accessToken === 'string') return { user: auth.user, accessToken: auth.accessToken };
   return { user: auth.user, pass: 'pass' in auth && typeof auth.pass === 'string' ? auth.pass : '' };
@@ -32,6 +46,6 @@ function credentialsOf(auth: SMTPTransport.Options['auth']): CheckTarget['auth']
 
 /** What is known of a send before any step ran; for classifying nodemailer's own failures. */
 export function sendContext(options: SMTPTransport.Options): FailureContext {
-  const target = checkTargetFrom(options);
+  const target = transportTarget(options);
   return emptyContext({ host: target.host, port: target.port, security: target.security, user: target.auth?.user ?? null });
 }

@@ -1,0 +1,68 @@
+import type { Language, Role } from '@saatja/core';
+import type { UserRow } from '../auth/user-repository';
+import type { Db } from '../db/database';
+import { settingsColumns, settingsFrom, type MailSettingsRow } from '../mail-settings/mail-settings-repository';
+import { MAIL_SENDING_USER } from './system-settings-repository';
+
+export interface FoundUser {
+  user: UserRow;
+  settings: MailSettingsRow | undefined;
+}
+
+const GLOBAL_USER = ['g.id as g_id', 'g.code as g_code', 'g.name as g_name', 'g.email as g_email', 'g.role as g_role', 'g.language as g_language'] as const;
+
+interface GlobalColumns {
+  g_id: number | null;
+  g_code: string | null;
+  g_name: string | null;
+  g_email: string | null;
+  g_role: Role | null;
+  g_language: Language | null;
+}
+
+function globalFrom(row: GlobalColumns & Record<string, unknown>): FoundUser | null {
+  const { g_id: id, g_code: code, g_name: name, g_email: email, g_role: role, g_language: language } = row;
+  if (id === null || code === null || name === null || email === null || role === null || language === null) return null;
+  return { user: { id, code, name, email, role, language }, settings: settingsFrom(row, 'gs_') };
+}
+
+/** The global mail user's row and settings, found by the system setting or by code, each in one query. */
+export function createGlobalMailUserRepository(db: Db) {
+  const globalUser = () =>
+    db
+      .selectFrom('users as g')
+      .leftJoin('mail_settings as gs', 'gs.user_id', 'g.id')
+      .select(GLOBAL_USER)
+      .select(settingsColumns('gs', 'gs_'));
+
+  return {
+    async byCode(code: string): Promise<FoundUser | null> {
+      const row = await globalUser().where('g.code', '=', code).executeTakeFirst();
+      return row ? globalFrom(row) : null;
+    },
+
+    async current(): Promise<FoundUser | null> {
+      const row = await globalUser()
+        .innerJoin('system_settings as ss', 'ss.value', 'g.code')
+        .where('ss.key', '=', MAIL_SENDING_USER)
+        .executeTakeFirst();
+      return row ? globalFrom(row) : null;
+    },
+
+    /** `userId`'s own settings and the global mail user with theirs. */
+    async withGlobal(userId: number): Promise<{ settings: MailSettingsRow | undefined; global: FoundUser | null }> {
+      const row = await db
+        .selectFrom('users as me')
+        .leftJoin('mail_settings as own', 'own.user_id', 'me.id')
+        .leftJoin('system_settings as ss', (join) => join.on('ss.key', '=', (eb) => eb.val(MAIL_SENDING_USER)))
+        .leftJoin('users as g', 'g.code', 'ss.value')
+        .leftJoin('mail_settings as gs', 'gs.user_id', 'g.id')
+        .select(settingsColumns('own', 'own_'))
+        .select(GLOBAL_USER)
+        .select(settingsColumns('gs', 'gs_'))
+        .where('me.id', '=', userId)
+        .executeTakeFirst();
+      return row ? { settings: settingsFrom(row, 'own_'), global: globalFrom(row) } : { settings: undefined, global: null };
+    },
+  };
+}
