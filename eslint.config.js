@@ -12,9 +12,9 @@ import tseslint from 'typescript-eslint';
 const BFF_LAYERS = [
   ['admin', 'dev'],
   ['card'],
-  ['diagnostics'],
+  ['diagnostics', 'send-log'],
   ['mail'],
-  ['m365', 'events', 'send-log', 'retention'],
+  ['m365', 'events', 'retention'],
   ['global-mail-user'],
   ['mail-settings', 'audit'],
   ['auth'],
