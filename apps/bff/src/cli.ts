@@ -2,12 +2,14 @@
 import { ConfigError, loadConfig, type Config } from './config';
 import { MIGRATE_HELP, migrateCommand } from './db/migrate-command';
 import { CREATE_ADMIN_HELP, createAdminCommand } from './first-admin/create-admin-command';
+import { INBOUND_HELP, inboundCommand } from './inbound-command';
 import { REKEY_HELP, rekeyCommand } from './secrets/rekey-command';
 
 type Command = { summary: string; help: string; run(args: string[], config: Config): Promise<number> };
 
 const COMMANDS: Record<string, Command> = {
   'create-admin': { summary: 'create an admin (the first one, or another)', help: CREATE_ADMIN_HELP, run: createAdminCommand },
+  inbound: { summary: 'run the event mailbox (inbound SMTP) alone, without the web app', help: INBOUND_HELP, run: inboundCommand },
   migrate: { summary: 'bring the database schema up to date', help: MIGRATE_HELP, run: migrateCommand },
   rekey: { summary: 're-seal stored secrets under the first key of SAATJA_SECRETS_KEYS', help: REKEY_HELP, run: rekeyCommand },
 };

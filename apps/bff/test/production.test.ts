@@ -2,6 +2,7 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LogPage, PublicSendLogEntry } from '@saatja/core';
+import nodemailer from 'nodemailer';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '@saatja/local-servers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateKeySpec } from '../src/secrets/secret-box';
@@ -78,7 +79,7 @@ async function stop(server: RunningProduction): Promise<number | null> {
   return server.exited;
 }
 
-describe('the production bundle', { timeout: 60_000 }, () => {
+describe('the production bundle', { timeout: 120_000 }, () => {
   it('when built, then it holds no dev-only package and refuses to run without production mode', async () => {
     expect(existsSync(path.join(bundle, 'node_modules/@saatja'))).toBe(false);
     const installed = readdirSync(path.join(bundle, 'node_modules/.pnpm')).join('\n');
@@ -158,7 +159,18 @@ describe('the production bundle', { timeout: 60_000 }, () => {
   });
 });
 
-describe('draining on SIGTERM', { timeout: 60_000 }, () => {
+describe('saatja inbound', { timeout: 120_000 }, () => {
+  it('when the event mailbox runs alone, then it accepts mail for the mailbox into the shared database and stops at SIGTERM', async () => {
+    const inbound = await startProduction(bundle, settings('first', { SAATJA_INBOUND_PORT: '0' }), { args: ['dist/cli.js', 'inbound'], readyMsg: 'event mailbox listening' });
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.ready.port as number, secure: false, ignoreTLS: true });
+    const info = await transport.sendMail({ from: 'mailer-daemon@example.net', to: 'demofirmaou@event.data.directo.ee', subject: 'Re: test', text: 'a reply' });
+    expect(info.response).toMatch(/^250 /);
+    await expect(transport.sendMail({ from: 'x@example.net', to: 'someone-else@event.data.directo.ee', text: 'no' })).rejects.toMatchObject({ responseCode: 550 });
+    expect(await stop(inbound)).toBe(0);
+  });
+});
+
+describe('draining on SIGTERM', { timeout: 120_000 }, () => {
   it('when SIGTERM comes during a slow test mail, then new connections are refused, the mail is sent and logged, and the process exits 0', async () => {
     await createAdmin('drain', 'MARI', ['--password-file', path.join(dir, 'password')]);
     const server = await startProduction(bundle, settings('drain'));

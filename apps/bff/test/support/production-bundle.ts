@@ -33,9 +33,16 @@ export interface RunningProduction {
   exited: Promise<number | null>;
 }
 
-/** `node dist/server.js` in the bundle folder, as the image runs it; resolves once it listens. */
-export async function startProduction(bundle: string, settings: Record<string, string>): Promise<RunningProduction> {
-  const child = spawn(process.execPath, ['dist/server.js'], { cwd: bundle, env: baseEnv(settings), stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `node dist/server.js` in the bundle folder, as the image runs it (or another of its commands, e.g.
+ * `dist/cli.js inbound`); resolves once it logs `readyMsg`, with that log line's `url`.
+ */
+export async function startProduction(
+  bundle: string,
+  settings: Record<string, string>,
+  command: { args: string[]; readyMsg: string } = { args: ['dist/server.js'], readyMsg: 'Saatja is running' },
+): Promise<RunningProduction & { ready: Record<string, unknown> }> {
+  const child = spawn(process.execPath, command.args, { cwd: bundle, env: baseEnv(settings), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Record<string, unknown>[] = [];
   const waiters: { msg: string; resolve(): void }[] = [];
   let stderr = '';
@@ -55,11 +62,11 @@ export async function startProduction(bundle: string, settings: Record<string, s
   const waitForLog = (msg: string) =>
     logs.some((entry) => entry.msg === msg) ? Promise.resolve() : new Promise<void>((resolve) => waiters.push({ msg, resolve }));
   const running = await Promise.race([
-    waitForLog('Saatja is running').then(() => logs.find((entry) => entry.msg === 'Saatja is running')!),
+    waitForLog(command.readyMsg).then(() => logs.find((entry) => entry.msg === command.readyMsg)!),
     exited.then((code) => Promise.reject(new Error(`the server exited with ${code}: ${stderr}`))),
     new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`the server did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS)),
   ]);
-  return { url: running.url as string, child, logs, waitForLog, exited };
+  return { url: running.url as string, ready: running, child, logs, waitForLog, exited };
 }
 
 export interface CliRun {
