@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -14,7 +14,10 @@ const START_TIMEOUT_MS = 30_000;
  */
 export function productionBundle(): string {
   if (process.env.SAATJA_PRODUCTION_BUNDLE) return process.env.SAATJA_PRODUCTION_BUNDLE;
-  const out = path.join(mkdtempSync(path.join(tmpdir(), 'saatja-bundle-')), 'production');
+  const parent = mkdtempSync(path.join(tmpdir(), 'saatja-bundle-'));
+  // Run as root, the embedded PostgreSQL starts its binaries as the `postgres` user: it must reach them.
+  chmodSync(parent, 0o755);
+  const out = path.join(parent, 'production');
   execFileSync('bash', [path.join(ROOT, 'scripts/build-production.sh'), out], { stdio: ['ignore', 'ignore', 'inherit'] });
   return out;
 }
