@@ -45,6 +45,8 @@ export interface TestStackOptions {
   dnsServers?: string[];
   /** SAATJA_TRUST_PROXY. */
   trustProxy?: Config['trustProxy'];
+  /** The vendor's sending IPs (SPF is checked for each). */
+  sendingIps?: string[];
   /** Where the BFF's log lines go (at trace level), for tests that read them; silent otherwise. */
   logDestination?: { write(line: string): void };
 }
@@ -83,7 +85,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     eventDomain: 'event.data.directo.ee',
     inboundPort: 0,
     retention: { sendLog: 365, events: 365, rawMail: 30 },
-    sendingIps: ['90.190.150.210'],
+    sendingIps: options.sendingIps ?? ['90.190.150.210'],
+    spfInclude: null,
     openPorts: [...DEFAULT_OPEN_PORTS, ...(options.openPorts ?? [])],
     relay: { host: 'localhost', port: relay.port, security: 'starttls' },
     extraCas: [tls.ca, ...(m365 ? [m365.emulator.ca] : [])],
