@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { LOAD_SETTINGS } from './load';
 import { fmt, formatTable, type Row } from './report';
-import type { Measured } from './rows';
+import { scalingLines, type Measured } from './rows';
 
 export interface RunInfo {
   seconds: number;
@@ -13,6 +13,7 @@ export interface RunInfo {
 /** The table, then what a reader needs to judge it: the machine, the verdicts, the known causes. */
 export function printSummary(rows: readonly Row[], measured: Measured, run: RunInfo): void {
   console.log(`\n${formatTable(rows)}\n`);
+  console.log(`${scalingLines(measured).join('\n')}\n`);
   const { start, end } = run.loadAverage;
   console.log(`Node ${process.version}, ${availableParallelism()} CPUs, load average ${start.toFixed(2)} → ${end.toFixed(2)}, ${run.seconds.toFixed(0)} s.`);
   const missed = rows.filter(({ result }) => result === 'MISSED');
