@@ -79,8 +79,8 @@ export function createApp(deps: AppDeps): Express {
     now,
   });
   const cards = createCardService({ db, secretBox: deps.secretBox, globalMailUser, now });
-  const useM365Mailbox: UseM365Mailbox = (actor, owner, mailbox) =>
-    cards.saveCard(actor, owner, { name: owner.name, email: owner.email, mailSender: { mode: 'm365', m365: { user: mailbox } } });
+  const useM365Mailbox: UseM365Mailbox = async (actor, owner, mailbox) =>
+    cards.saveCard(actor, owner, { name: owner.name, email: owner.email, mailSender: { mode: 'm365', m365: { user: mailbox } } }, await globalMailUser.current());
   const m365 = createM365Module({ config, db, secretBox: deps.secretBox, useM365Mailbox, mailSettings, logger, now });
   const testMail = createTestMailService({
     config,

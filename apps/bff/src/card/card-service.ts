@@ -2,7 +2,7 @@ import { decidePassword, M365_SMTP_SERVER, type CardInput, type PublicCard, type
 import { createAuditLog } from '../audit/audit-log';
 import { createUserRepository, type UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
-import type { GlobalMailUserService, InheritedServer } from '../global-mail-user/global-mail-user-service';
+import type { GlobalMailUser, GlobalMailUserService, InheritedServer } from '../global-mail-user/global-mail-user-service';
 import { fieldError } from '../http/app-error';
 import type { SecretBox } from '../secrets/secret-box';
 import { passwordBinding } from '../mail-settings/mail-profile';
@@ -71,9 +71,10 @@ export function createCardService(deps: CardServiceDeps) {
       return toPublicCard(user, settings, relation);
     },
 
-    async saveCard(actor: UserRow, user: UserRow, input: CardInput): Promise<PublicCard> {
+    /** Save `user`'s card; `global` is the global mail user as read for this request (globalMailUser.current()). */
+    async saveCard(actor: UserRow, user: UserRow, input: CardInput, global: GlobalMailUser | null): Promise<PublicCard> {
       const profile = { name: input.name, email: input.email };
-      const inherited = await deps.globalMailUser.inheritedFor(user);
+      const inherited = deps.globalMailUser.inheritedFrom(user, global);
       const next = await deps.db.transaction().execute(async (trx) => {
         const settings = createMailSettingsRepository(trx);
         const stored = await settings.find(user.id);
@@ -86,7 +87,7 @@ export function createCardService(deps: CardServiceDeps) {
         });
         return next;
       });
-      return toPublicCard({ ...user, ...profile }, next, await deps.globalMailUser.relationOf(user));
+      return toPublicCard({ ...user, ...profile }, next, await deps.globalMailUser.relationTo(user, global));
     },
   };
 }
