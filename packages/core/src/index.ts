@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './card';
 export * from './company-slug';
+export * from './deliverability';
 export * from './diagnostics';
 export * from './effective-config';
 export * from './errors';

@@ -1,0 +1,5 @@
+export * from './dmarc-policy';
+export * from './facts';
+export * from './mail-provider';
+export * from './spf-fix';
+export * from './verdict';
