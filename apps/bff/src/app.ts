@@ -32,6 +32,8 @@ import { createDnsResolver } from './network/dns-resolver';
 import { createTestMailService } from './mail/test-mail-service';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { diagnosticsRoutes } from './diagnostics/routes';
+import { createDeliverabilityModule } from './deliverability/deliverability-module';
+import { deliverabilityRoutes, usersDeliverabilityRoutes } from './deliverability/routes';
 import { sendLogRoutes } from './send-log/routes';
 import { createSendLogRepository } from './send-log/send-log-repository';
 import type { SecretBox } from './secrets/secret-box';
@@ -98,6 +100,7 @@ export function createApp(deps: AppDeps): Express {
     now,
   });
   const diagnostics = createDiagnosticsService({ testMail, now });
+  const deliverability = createDeliverabilityModule(config, now);
 
   const app = express();
   app.disable('x-powered-by');
@@ -147,6 +150,10 @@ export function createApp(deps: AppDeps): Express {
   api.use('/admin/users/:code/card/m365', requireAdmin, m365CardRoutes(m365, cardOwnerByCode(users), adminCardPath));
   api.use('/card/check', requireUser, diagnosticsRoutes({ diagnostics, logger }, async (req) => currentUser(req)));
   api.use('/admin/users/:code/card/check', requireAdmin, diagnosticsRoutes({ diagnostics, logger }, cardOwnerByCode(users)));
+  const domainChecks = { deliverability: deliverability.service, limiter: deliverability.limiter };
+  api.use('/card/deliverability', requireUser, deliverabilityRoutes(domainChecks, async (req) => currentUser(req)));
+  api.use('/admin/users/:code/card/deliverability', requireAdmin, deliverabilityRoutes(domainChecks, cardOwnerByCode(users)));
+  api.use('/admin/deliverability', requireAdmin, usersDeliverabilityRoutes({ deliverability: deliverability.service, globalMailUser }));
   api.use('/card', requireUser, cardRoutes(cardDeps, async (req) => currentUser(req)));
   api.use('/send-log', requireUser, sendLogRoutes({ sendLog: createSendLogRepository(db) }));
   api.use('/admin', adminRoutes({ ...cardDeps, users, userAdmin: createUserAdminService({ db, now }), audit: createAuditLog(db, now) }));

@@ -16,3 +16,4 @@ export type {
 } from './types';
 export { startDnsServer, type DnsAnswer, type DnsQuery, type DnsRecord, type DnsServerOptions, type LocalDnsServer } from './dns-server';
 export { echoPasswordRefusal, echoXOAuth2Refusal } from './echo-auth';
+export { answerFromZone, type ZoneEntry } from './dns-zone';

@@ -80,6 +80,11 @@ export const envSchema = z.object({
   SAATJA_RETENTION_EVENTS_DAYS: retentionDays(365),
   /** Raw inbound mail goes sooner than the events read from it: it may hold whole returned messages. */
   SAATJA_RETENTION_RAW_MAIL_DAYS: retentionDays(30),
+  /** The vendor's SPF include domain (e.g. _spf.directo.ee), offered to users' domain admins instead of the IPs. */
+  SAATJA_SPF_INCLUDE: z
+    .string()
+    .regex(/^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i, 'a domain name, e.g. _spf.directo.ee')
+    .optional(),
   SAATJA_SENDING_IPS: list('90.190.150.210,90.190.150.211,90.190.150.212,90.190.150.213,90.190.150.219,90.190.150.82'),
   SAATJA_OPEN_PORTS: portList,
   SAATJA_RELAY_HOST: z.string().optional(),

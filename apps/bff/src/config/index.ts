@@ -32,6 +32,8 @@ export interface Config {
   inboundPort: number | null;
   retention: RetentionDays;
   sendingIps: string[];
+  /** The vendor's SPF include domain, if it publishes one; else users' admins are given the IPs. */
+  spfInclude: string | null;
   openPorts: number[];
   /** null in dev mode until the local mail catcher has started. */
   relay: RelayConfig | null;
@@ -111,6 +113,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     inboundPort: e.SAATJA_INBOUND_PORT === 'off' ? null : e.SAATJA_INBOUND_PORT,
     retention: { sendLog: e.SAATJA_RETENTION_SEND_LOG_DAYS, events: e.SAATJA_RETENTION_EVENTS_DAYS, rawMail: e.SAATJA_RETENTION_RAW_MAIL_DAYS },
     sendingIps: e.SAATJA_SENDING_IPS,
+    spfInclude: e.SAATJA_SPF_INCLUDE ?? null,
     openPorts: e.SAATJA_OPEN_PORTS,
     relay: e.SAATJA_RELAY_HOST ? { host: e.SAATJA_RELAY_HOST, port: e.SAATJA_RELAY_PORT, security: e.SAATJA_RELAY_SECURITY } : null,
     extraCas: e.SAATJA_EXTRA_CA_FILES.map((file) => readFileSync(file, 'utf8')),

@@ -44,6 +44,8 @@ export interface TestStackOptions {
   dnsServers?: string[];
   /** SAATJA_TRUST_PROXY. */
   trustProxy?: Config['trustProxy'];
+  /** The vendor's sending IPs (SPF is checked for each). */
+  sendingIps?: string[];
   /** Where the BFF's log lines go (at trace level), for tests that read them; silent otherwise. */
   logDestination?: { write(line: string): void };
 }
@@ -77,6 +79,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     smtpAllowList: options.smtpAllowList,
     trustProxy: options.trustProxy,
     dnsServers: options.dnsServers,
+    sendingIps: options.sendingIps,
   });
 
   const logger = options.logDestination ? createLogger('trace', options.logDestination) : createLogger(config.logLevel);

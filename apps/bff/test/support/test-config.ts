@@ -15,6 +15,7 @@ export interface TestConfigParts {
   smtpAllowList?: string[] | undefined;
   trustProxy?: Config['trustProxy'] | undefined;
   dnsServers?: string[] | undefined;
+  sendingIps?: string[] | undefined;
 }
 
 /** A dev-mode deployment on loopback for tests: the real configuration, pointed at the test's own servers. */
@@ -35,7 +36,8 @@ export function testConfig(parts: TestConfigParts): Config {
     eventDomain: 'event.data.directo.ee',
     inboundPort: 0,
     retention: { sendLog: 365, events: 365, rawMail: 30 },
-    sendingIps: ['90.190.150.210'],
+    sendingIps: parts.sendingIps ?? ['90.190.150.210'],
+    spfInclude: null,
     openPorts: [...DEFAULT_OPEN_PORTS, ...(parts.openPorts ?? [])],
     relay: { host: 'localhost', port: parts.relayPort, security: 'starttls' },
     extraCas: parts.extraCas,

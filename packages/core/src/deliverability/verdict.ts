@@ -124,3 +124,16 @@ export function adviseDeliverability(facts: DomainFacts, card: CardSending, vend
 }
 
 export const isAtRisk = (severity: Severity) => severity === 'warning' || severity === 'danger';
+
+/** One user's line on the admin's users page; no advice when their mail does not depend on their domain's SPF. */
+export interface UserDeliverability {
+  code: string;
+  domain: string;
+  advice: DeliverabilityAdvice | null;
+}
+
+/** The answer of "check my domain": the facts, and what the web needs to judge them for the form as it is now. */
+export interface DeliverabilityAnswer {
+  facts: DomainFacts;
+  vendor: VendorSpf;
+}
