@@ -36,7 +36,9 @@ export function createDomainLookups(resolver: Resolver, sendingIps: readonly str
     const result = await spf({ sender: `postmaster@${domain}`, ip, helo: domain, mta: MTA, resolver: resolve });
     const status = result.status.result as string;
     const known: SpfResult = spfResults.find((candidate) => candidate === status) ?? 'temperror';
-    const comment = typeof result.status.comment === 'string' ? result.status.comment.replace(`${MTA}: `, '') : null;
+    // The evaluator's words explain only an error ("Too many DNS requests"); a plain result says it all.
+    const explains = known === 'permerror' || known === 'temperror';
+    const comment = explains && typeof result.status.comment === 'string' ? result.status.comment.replace(`${MTA}: `, '') : null;
     return { check: { ip, result: known, detail: comment }, record: result.rr ?? null };
   }
 

@@ -2,6 +2,7 @@ import type { Me, PublicDeployment } from '@saatja/core';
 import { lazy, type ReactNode } from 'react';
 import { CardPage } from '../features/card/components/card-page';
 import { takePrefetchedCard } from './boot-requests';
+import { DeliverabilityPanel } from '../features/deliverability/components/deliverability-panel';
 
 // Pages other than the card load on demand, so the card — what most users open — loads least.
 const SettingsPage = lazy(() => import('../features/admin/components/settings-page').then((m) => ({ default: m.SettingsPage })));
@@ -28,14 +29,25 @@ interface Route {
 
 const isAdmin = ({ me }: RouteContext) => me.role === 'admin';
 
+/** The card with its deliverability advice (two features, composed here). */
+const card = (deployment: PublicDeployment, userCode?: string, prefetched?: ReturnType<typeof takePrefetchedCard>) => (
+  <CardPage
+    key={userCode}
+    deployment={deployment}
+    userCode={userCode}
+    prefetched={prefetched}
+    advice={(slot) => <DeliverabilityPanel {...slot} userCode={userCode} vendor={deployment.vendorName} />}
+  />
+);
+
 /** Every page of the app; the first route is the home page (the user's own card). */
 export const routes: Route[] = [
-  { path: '/', nav: 'app.userCard', render: ({ deployment }) => <CardPage deployment={deployment} prefetched={takePrefetchedCard()} /> },
+  { path: '/', nav: 'app.userCard', render: ({ deployment }) => card(deployment, undefined, takePrefetchedCard()) },
   { path: '/admin/users', nav: 'app.adminUsers', allowed: isAdmin, render: ({ navigate, deployment }) => <UsersPage navigate={navigate} vendor={deployment.vendorName} /> },
   {
     path: '/admin/users/:code',
     allowed: isAdmin,
-    render: ({ deployment }, code) => <CardPage key={code} deployment={deployment} userCode={code} />,
+    render: ({ deployment }, code) => card(deployment, code),
   },
   { path: '/admin/settings', nav: 'app.adminSettings', allowed: isAdmin, render: ({ deployment }) => <SettingsPage vendor={deployment.vendorName} /> },
   { path: '/admin/audit', nav: 'app.adminAudit', allowed: isAdmin, render: ({ deployment }) => <AuditPage vendor={deployment.vendorName} /> },

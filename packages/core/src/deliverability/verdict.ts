@@ -137,3 +137,6 @@ export interface DeliverabilityAnswer {
   facts: DomainFacts;
   vendor: VendorSpf;
 }
+
+/** A one-click change of the card the advice offers: the Reply-To mode, or the provider's way to send. */
+export type CardChange = { mode: 'replyTo' } | ProviderSuggestion;

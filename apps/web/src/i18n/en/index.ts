@@ -13,5 +13,6 @@ import { admin } from './admin';
 import { events } from './events';
 import { m365 } from './m365';
 import { log } from './log';
+import { deliverability } from './deliverability';
 
-export const en: Messages = { app, signIn, card, testMail, diagnostics, sendLog, devMailbox, errors, presets, advice, effective, admin, events, m365, log };
+export const en: Messages = { app, signIn, card, testMail, diagnostics, sendLog, devMailbox, errors, presets, advice, effective, admin, events, m365, log, deliverability };

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { makeCardInputSchema, senderModes, type CardInput, type M365Status, type PublicCard, type PublicDeployment } from '@saatja/core';
-import { useEffect, useMemo, useState } from 'react';
+import { makeCardInputSchema, senderModes, type CardChange, type CardInput, type M365Status, type PublicCard, type PublicDeployment, type SenderMode } from '@saatja/core';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, useFormContext, useWatch, type Path, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/ui/banner';
@@ -14,9 +14,20 @@ import { M365Fields } from './m365-fields';
 import { SavedSmtpNote } from './saved-smtp-note';
 import { SmtpFields } from './smtp-fields';
 import { TestMailPanel } from './test-mail-panel';
+import { useCardChange } from './use-card-change';
 import { useFieldError } from './use-field-error';
 
 type Outcome = { tone: 'success' | 'error'; text: string } | null;
+
+/** What the card hands a panel shown under its mode (the deliverability advice, composed by the app). */
+export interface CardSlotProps {
+  email: string;
+  mode: SenderMode;
+  inheritsServer: boolean;
+  smtpHost: string | null;
+  apply: (change: CardChange) => void;
+}
+export type CardSlot = (props: CardSlotProps) => ReactNode;
 
 interface CardFormProps {
   card: PublicCard;
@@ -24,9 +35,10 @@ interface CardFormProps {
   /** Set when an admin edits another user's card. */
   userCode?: string | undefined;
   onSaved: (card: PublicCard) => void;
+  advice?: CardSlot | undefined;
 }
 
-export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps) {
+export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFormProps) {
   const { t } = useTranslation();
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [m365Status, setM365Status] = useState<M365Status | null>(null);
@@ -90,6 +102,7 @@ export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps)
         {mode !== 'smtp' && <SavedSmtpNote card={card} mode={mode} />}
         {mode === 'smtp' && <SmtpFields deployment={deployment} saved={card.mailSender.mode === 'm365' ? null : card.mailSender.smtp} inherited={card.mailSender.inherited} />}
         {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} status={m365Status} onStatus={setM365Status} />}
+        {advice && <AdviceSlot render={advice} inheritsServer={inheritsServer} />}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {t('card.save')}
@@ -100,6 +113,13 @@ export function CardForm({ card, deployment, userCode, onSaved }: CardFormProps)
       <TestMailPanel dirty={formState.isDirty} userCode={userCode} canChooseRecipient={userCode !== undefined || card.role === 'admin'} />
     </FormProvider>
   );
+}
+
+function AdviceSlot({ render, inheritsServer }: { render: CardSlot; inheritsServer: boolean }) {
+  const { control } = useFormContext<CardFormValues>();
+  const [email, mode, host] = useWatch({ control, name: ['email', 'mailSender.mode', 'mailSender.smtp.host'] });
+  const apply = useCardChange();
+  return render({ email, mode, inheritsServer, smtpHost: mode === 'smtp' ? host : null, apply });
 }
 
 function ProfileFields() {

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/ui/banner';
 import { translateError } from '../../../lib/translate-error';
 import { getCard } from '../api/get-card';
-import { CardForm } from './card-form';
+import { CardForm, type CardSlot } from './card-form';
 import { M365ReturnBanner } from './m365-return-banner';
 
 /** A user card: the signed-in user's own, or (for admins) the one of `userCode`. */
@@ -13,9 +13,11 @@ interface CardPageProps {
   userCode?: string;
   /** The own card, already asked for at start-up. */
   prefetched?: Promise<PublicCard> | undefined;
+  /** A panel the app composes into the card (the deliverability advice). */
+  advice?: CardSlot | undefined;
 }
 
-export function CardPage({ deployment, userCode, prefetched }: CardPageProps) {
+export function CardPage({ deployment, userCode, prefetched, advice }: CardPageProps) {
   const { t } = useTranslation();
   const [card, setCard] = useState<PublicCard | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -33,7 +35,7 @@ export function CardPage({ deployment, userCode, prefetched }: CardPageProps) {
       ) : !card ? (
         <p aria-busy="true">{t('app.loading')}</p>
       ) : (
-        <CardForm card={card} deployment={deployment} userCode={userCode} onSaved={setCard} />
+        <CardForm card={card} deployment={deployment} userCode={userCode} onSaved={setCard} advice={advice} />
       )}
     </main>
   );
