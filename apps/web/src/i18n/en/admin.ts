@@ -46,6 +46,8 @@ export const admin: Messages['admin'] = {
   code: 'Code',
   name: 'Name',
   mode: 'Mail sender',
+  deliverability: 'Will mail arrive',
+  atRiskOnly: 'Show only users at risk ({{count}})',
   effective: 'Effective sending',
   actions: 'Actions',
   openCard: 'Open card {{code}}',

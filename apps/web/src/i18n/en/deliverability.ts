@@ -4,6 +4,7 @@ export const deliverability: Messages['deliverability'] = {
   title: 'Will your mail arrive?',
   checking: 'Checking the settings of {{domain}}…',
   apiFailed: 'Could not check {{domain}}: {{reason}}',
+  checkingShort: 'checking…',
   recheck: 'Check again',
   applied: 'Chosen: {{choice}}. Save the card to keep it.',
   useMode: 'Choose {{mode}}',

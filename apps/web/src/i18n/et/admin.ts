@@ -44,6 +44,8 @@ export const admin = {
   code: 'Kood',
   name: 'Nimi',
   mode: 'Meili saatja',
+  deliverability: 'Kirjade kohalejõudmine',
+  atRiskOnly: 'Näita ainult ohus kasutajaid ({{count}})',
   effective: 'Tegelik saatmine',
   actions: 'Tegevused',
   openCard: 'Ava kaart {{code}}',

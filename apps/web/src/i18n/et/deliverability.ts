@@ -3,6 +3,7 @@ export const deliverability = {
   title: 'Kas su kirjad jõuavad kohale?',
   checking: 'Kontrollin domeeni {{domain}} seadistust…',
   apiFailed: 'Domeeni {{domain}} kontroll ei õnnestunud: {{reason}}',
+  checkingShort: 'kontrollin…',
   recheck: 'Kontrolli uuesti',
   applied: 'Valitud: {{choice}}. Salvesta kaart, et muudatus jääks.',
   useMode: 'Vali {{mode}}',
