@@ -99,8 +99,8 @@ export function createApp(deps: AppDeps): Express {
     },
     now,
   });
-  const diagnostics = createDiagnosticsService({ testMail, now });
   const deliverability = createDeliverabilityModule(config, now);
+  const diagnostics = createDiagnosticsService({ testMail, now, finalStep: deliverability.service.checkStep });
 
   const app = express();
   app.disable('x-powered-by');

@@ -50,6 +50,17 @@ test.describe('the card', () => {
     await expect(advice.text(/Sinu kirjad lähevad sinu enda meiliserveri kaudu/)).toBeVisible();
   });
 
+  test('when a default-mode card at such a domain checks its connection, then the last step warns about delivery', async ({ page }) => {
+    const card = new CardPage(page);
+    await page.getByLabel('E-post').fill('jaan@softfail.test');
+    await card.save();
+    await card.expectSaved();
+    await page.getByRole('button', { name: 'Kontrolli ühendust' }).click();
+    const step = page.getByRole('list', { name: 'Kontrolli sammud' }).getByRole('listitem').filter({ hasText: 'Kirjade kohalejõudmine (SPF, DMARC)' });
+    await expect(step).toContainText('hoiatus');
+    await expect(step).toContainText('softfail.test: Võib jõuda rämpsposti');
+  });
+
   test('when DNS does not answer, then the card says it could not check, never that the domain fails', async ({ page }) => {
     const advice = new DeliverabilityPanel(page);
     await page.getByLabel('E-post').fill('jaan@timeout.test');

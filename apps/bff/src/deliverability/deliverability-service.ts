@@ -1,8 +1,11 @@
 import {
   adviseDeliverability,
   emailDomain,
+  isAtRisk,
   routeOfEffective,
   type DomainFacts,
+  type EffectiveConfig,
+  type StepEvent,
   type UserDeliverability,
   type UserMailOverview,
   type VendorSpf,
@@ -57,9 +60,26 @@ export function createDeliverabilityService(deps: DeliverabilityDeps) {
 
   const factsFor = (domain: string, refresh = false) => cache.get(domain, () => lookUp(domain), refresh);
 
+  /**
+   * The connection check's last step in mode `default` (From = the user's address through the relay):
+   * the connection may work while receivers still refuse the mail. Other routes do not have the step.
+   */
+  async function checkStep(effective: EffectiveConfig, emit: (event: StepEvent) => void): Promise<void> {
+    if (routeOfEffective(effective) !== 'relayAsUser') return;
+    emit({ type: 'step', step: 'deliverability', status: 'running' });
+    const started = performance.now();
+    const facts = await factsFor(emailDomain(effective.from.address));
+    const advice = adviseDeliverability(facts, { route: 'relayAsUser', mode: 'default', smtpHost: null }, deps.vendor);
+    const found = { domain: advice.domain, severity: advice.severity, spf: advice.spf, dmarc: advice.dmarc };
+    const durationMs = Math.round(performance.now() - started);
+    if (advice.severity === 'unknown') emit({ type: 'step', step: 'deliverability', status: 'skipped', detail: { skipped: 'dnsUnavailable', deliverability: found }, durationMs });
+    else emit({ type: 'step', step: 'deliverability', status: isAtRisk(advice.severity) ? 'warning' : 'ok', detail: { deliverability: found }, durationMs });
+  }
+
   return {
     vendor: deps.vendor,
     factsFor,
+    checkStep,
     factsForEmail: (email: string, refresh = false) => factsFor(emailDomain(email), refresh),
 
     /** Every user's verdict as their saved card sends; each domain looked up once, several at a time. */

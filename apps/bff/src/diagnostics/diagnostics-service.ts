@@ -1,4 +1,4 @@
-import { diagnoseFailure, type CheckEvent, type CheckInput, type CheckMode, type FailureContext, type SmtpFailure } from '@saatja/core';
+import { diagnoseFailure, type CheckEvent, type CheckInput, type CheckMode, type EffectiveConfig, type FailureContext, type SmtpFailure, type StepEvent } from '@saatja/core';
 import type { UserRow } from '../auth/user-repository';
 import type { PreparedSend, TestMailService } from '../mail/test-mail-service';
 import { transportTarget } from '../mail/transport-target';
@@ -10,6 +10,8 @@ export interface DiagnosticsDeps {
   testMail: TestMailService;
   now: () => Date;
   timeouts?: CheckTimeouts;
+  /** A step after a working connection, e.g. whether receivers will accept the user's address (SPEC §11). */
+  finalStep?: (effective: EffectiveConfig, emit: (event: StepEvent) => void) => Promise<void>;
 }
 
 type Emit = (event: CheckEvent) => void;
@@ -48,6 +50,7 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
     if (!outcome.ok) return fail(prepared, 'dryRun', started, outcome, emit);
     const attempt = { kind: 'check', started, result: 'checked', reply: lastReply, errorCode: null, failureClass: null, messageId: null } as const;
     await deps.testMail.record(prepared, attempt);
+    await deps.finalStep?.(prepared.effective, emit);
     emit({ type: 'verdict', ok: true, mode: 'dryRun', to: prepared.to, messageId: null });
   }
 
@@ -64,6 +67,7 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
       const sent = await createStepper(emit).run('send', deliver, (result) => ({ reply: result.response, messageId: result.messageId }));
       const attempt = { kind: 'test', started, result: 'sent', reply: sent.response, errorCode: null, failureClass: null, messageId: sent.messageId } as const;
       await deps.testMail.record(prepared, attempt);
+      await deps.finalStep?.(prepared.effective, emit);
       emit({ type: 'verdict', ok: true, mode: 'send', to: prepared.to, messageId: sent.messageId });
     } catch (error) {
       if (!(error instanceof SmtpCheckError)) throw error;

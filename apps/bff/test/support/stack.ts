@@ -1,7 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLocalTls, startSmtpServer, type LocalSmtpServer, type TlsMaterial } from '@saatja/local-servers';
+import {
+  answerFromZone,
+  createLocalTls,
+  startDnsServer,
+  startSmtpServer,
+  type LocalDnsServer,
+  type LocalSmtpServer,
+  type TlsMaterial,
+  type ZoneEntry,
+} from '@saatja/local-servers';
 import { startBff, type RunningBff } from '../../src/bootstrap';
 import type { Config } from '../../src/config';
 import { seedDemoUsers } from '../../src/dev/demo-users';
@@ -14,6 +23,12 @@ import { createTestDatabase } from './test-database';
 
 export { DEMO_M365_MAILBOXES } from '../../src/dev/dev-m365';
 
+/** The demo users' domain: its SPF allows the vendor's relay, so the card's advice is calm by default. */
+export const DEMO_ZONE: Readonly<Record<string, ZoneEntry>> = {
+  'firma.ee': { MX: ['mx.firma.ee'], TXT: ['v=spf1 mx ip4:90.190.150.0/24 -all'] },
+  '_dmarc.firma.ee': { TXT: ['v=DMARC1; p=none'] },
+};
+
 export interface TestStack {
   readonly url: string;
   readonly config: Config;
@@ -23,6 +38,8 @@ export interface TestStack {
   readonly bff: RunningBff;
   /** Port of the BFF's event-mailbox listener (plain SMTP on 127.0.0.1). */
   readonly inboundPort: number;
+  /** The stack's own DNS server, which the BFF asks; null when `dnsServers` named others. */
+  readonly dns: LocalDnsServer | null;
   /** The local identity emulator and M365 SMTP server, when asked for (`m365: true`). */
   readonly m365: LocalM365 | null;
   /** Stop the BFF and start it again on the same database and port (a server restart). */
@@ -40,7 +57,9 @@ export interface TestStackOptions {
   m365?: boolean;
   /** SAATJA_SMTP_ALLOW_LIST; default `localhost`, where the tests' SMTP servers listen. */
   smtpAllowList?: string[];
-  /** SAATJA_DNS_SERVERS, e.g. a test's own DNS server. */
+  /** What the stack's own DNS server answers (default: the demo domain); unknown names are NXDOMAIN. */
+  dnsZone?: Readonly<Record<string, ZoneEntry>>;
+  /** SAATJA_DNS_SERVERS, e.g. a test's own DNS server; then the stack starts none. */
   dnsServers?: string[];
   /** SAATJA_TRUST_PROXY. */
   trustProxy?: Config['trustProxy'];
@@ -67,6 +86,8 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   });
   // The redirect URI names the BFF's port, so with M365 the port is chosen before the BFF starts.
   const port = options.m365 ? await freePort() : 0;
+  // The BFF asks no DNS server but the test's own, so no test depends on the outside world's records.
+  const dns = options.dnsServers ? null : await startDnsServer({ answer: answerFromZone(options.dnsZone ?? DEMO_ZONE) });
   const m365 = options.m365 ? await startLocalM365({ tls, port: 0, redirectUri: `http://localhost:${port}${M365_CALLBACK_PATH}` }) : null;
   const config = testConfig({
     dataDir: dir,
@@ -78,7 +99,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     openPorts: options.openPorts,
     smtpAllowList: options.smtpAllowList,
     trustProxy: options.trustProxy,
-    dnsServers: options.dnsServers,
+    dnsServers: options.dnsServers ?? [`${dns!.address}:${dns!.port}`],
     sendingIps: options.sendingIps,
   });
 
@@ -102,6 +123,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     get inboundPort() {
       return inboundPortOf(bff);
     },
+    dns,
     m365,
     async restart() {
       await bff.close();
@@ -113,6 +135,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
       await bff.close();
       await relay.close();
       await m365?.close();
+      await dns?.close();
       await database.drop();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -1,22 +1,6 @@
 import { test as base } from '@playwright/test';
-import { startTestStack, type TestStack } from '@saatja/bff/testing';
-import {
-  answerFromZone,
-  createLocalTls,
-  startDnsServer,
-  startSmtpServer,
-  type LocalDnsServer,
-  type LocalSmtpServer,
-  type LocalSmtpServerOptions,
-  type TlsMaterial,
-  type ZoneEntry,
-} from '@saatja/local-servers';
-
-/** The demo users' domain: its SPF allows the vendor's relay, so the card's advice is calm by default. */
-export const DEMO_ZONE: Record<string, ZoneEntry> = {
-  'firma.ee': { MX: ['mx.firma.ee'], TXT: ['v=spf1 mx ip4:90.190.150.0/24 -all'] },
-  '_dmarc.firma.ee': { TXT: ['v=DMARC1; p=none'] },
-};
+import { DEMO_ZONE, startTestStack, type TestStack } from '@saatja/bff/testing';
+import { createLocalTls, startSmtpServer, type LocalSmtpServer, type LocalSmtpServerOptions, type TlsMaterial, type ZoneEntry } from '@saatja/local-servers';
 
 export interface Fixtures {
   tls: TlsMaterial;
@@ -25,9 +9,8 @@ export interface Fixtures {
   servers: Record<string, LocalSmtpServer>;
   /** Recipients the stack's relay accepts and then bounces to the event mailbox (RFC 3464). */
   bounceRecipients: string[];
-  /** What the test's own DNS server answers; the BFF asks it and nothing else. */
-  dnsZone: Record<string, ZoneEntry>;
-  dns: LocalDnsServer;
+  /** What the stack's own DNS server answers; the BFF asks it and nothing else. */
+  dnsZone: Readonly<Record<string, ZoneEntry>>;
   /** The vendor's sending IPs in this deployment (the stack's default when undefined). */
   sendingIps: string[] | undefined;
   /** Start the local Microsoft identity emulator and M365 SMTP server with the app (stack.m365). */
@@ -52,18 +35,13 @@ export const test = base.extend<Fixtures>({
   m365: [false, { option: true }],
   dnsZone: [DEMO_ZONE, { option: true }],
   sendingIps: [undefined, { option: true }],
-  dns: async ({ dnsZone }, use) => {
-    const dns = await startDnsServer({ answer: answerFromZone(dnsZone) });
-    await use(dns);
-    await dns.close();
-  },
-  stack: async ({ servers, tls, bounceRecipients, m365, dns, sendingIps }, use) => {
+  stack: async ({ servers, tls, bounceRecipients, m365, dnsZone, sendingIps }, use) => {
     const stack = await startTestStack({
       tls,
       openPorts: Object.values(servers).map((server) => server.port),
       bounce: bounceRecipients,
       m365,
-      dnsServers: [`${dns.address}:${dns.port}`],
+      dnsZone,
       ...(sendingIps ? { sendingIps } : {}),
     });
     await use(stack);
@@ -75,6 +53,7 @@ export const test = base.extend<Fixtures>({
 });
 
 export { expect } from '@playwright/test';
+export { DEMO_ZONE };
 
 export const DEMO = {
   user: { code: 'JAAN', password: 'jaan-demo-2026', email: 'jaan@firma.ee' },

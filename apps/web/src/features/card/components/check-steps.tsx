@@ -6,7 +6,7 @@ import { StepWait } from './step-wait';
 import type { StepState } from './use-check-run';
 
 /** Shapes beside the status word; the word carries the meaning, never the colour or shape alone. */
-const ICONS: Record<StepState['status'], string> = { running: '…', ok: '✓', failed: '✗', skipped: '–' };
+const ICONS: Record<StepState['status'], string> = { running: '…', ok: '✓', warning: '!', failed: '✗', skipped: '–' };
 
 /** The check's steps as they happen, each with its status in words and what it found. */
 export function CheckSteps({ steps }: { steps: StepState[] }) {
@@ -44,6 +44,10 @@ function StepFacts({ detail }: { detail: StepDetail }) {
   if (detail.mechanism && detail.user) facts.push(t('diagnostics.detail.loggedIn', { mechanism: detail.mechanism, user: detail.user }));
   if (detail.reply) facts.push(<code>{detail.reply}</code>);
   if (detail.messageId) facts.push(t('diagnostics.detail.messageId', { id: detail.messageId }));
+  if (detail.deliverability) {
+    const { domain, severity } = detail.deliverability;
+    facts.push(t('diagnostics.detail.deliverability', { domain, verdict: t(`deliverability.severity.${severity}`) }));
+  }
   return (
     <div className="check-step__detail">
       {facts.map((fact, index) => (

@@ -4,7 +4,7 @@ import { runCheck } from '../api/run-check';
 
 export interface StepState {
   step: CheckStep;
-  status: 'running' | 'ok' | 'failed' | 'skipped';
+  status: 'running' | 'ok' | 'warning' | 'failed' | 'skipped';
   detail: StepDetail | null;
   /** While running: how long the server gets before the step gives up, ms. */
   limitMs: number | null;
