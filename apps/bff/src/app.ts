@@ -84,6 +84,8 @@ export function createApp(deps: AppDeps): Express {
   const useM365Mailbox: UseM365Mailbox = async (actor, owner, mailbox) =>
     cards.saveCard(actor, owner, { name: owner.name, email: owner.email, mailSender: { mode: 'm365', m365: { user: mailbox } } }, await globalMailUser.current());
   const m365 = createM365Module({ config, db, secretBox: deps.secretBox, useM365Mailbox, mailSettings, logger, now });
+  // One resolver for every lookup the BFF makes (SAATJA_DNS_SERVERS): users' servers and their domains.
+  const resolver = createDnsResolver(config.dnsServers, { timeoutMs: config.dnsTimeoutMs });
   const testMail = createTestMailService({
     config,
     mailSettings,
@@ -95,11 +97,11 @@ export function createApp(deps: AppDeps): Express {
     targetPolicy: {
       openPorts: config.openPorts,
       allowList: config.smtpAllowList,
-      resolver: createDnsResolver(config.dnsServers, { timeoutMs: config.dnsTimeoutMs }),
+      resolver,
     },
     now,
   });
-  const deliverability = createDeliverabilityModule(config, now);
+  const deliverability = createDeliverabilityModule(config, resolver, now);
   const diagnostics = createDiagnosticsService({ testMail, now, finalStep: deliverability.service.checkStep });
 
   const app = express();

@@ -1,15 +1,14 @@
+import type { Resolver } from 'node:dns/promises';
 import type { Config } from '../config';
 import { createRateLimiter } from '../http/rate-limiter';
-import { createDnsResolver } from '../network/dns-resolver';
 import { createDeliverabilityService } from './deliverability-service';
 import { createDomainLookups } from './domain-lookups';
 
 /** Domain checks per user per window: typing an address asks once per pause, "check again" once per press. */
 const CHECK_LIMIT = { limit: 60, windowMs: 5 * 60_000 };
 
-/** The deliverability feature wired to the deployment: its DNS servers, sending IPs and SPF include. */
-export function createDeliverabilityModule(config: Config, now: () => Date) {
-  const resolver = createDnsResolver(config.dnsServers, { timeoutMs: config.dnsTimeoutMs });
+/** The deliverability feature wired to the deployment: its resolver (the DNS setting), sending IPs and SPF include. */
+export function createDeliverabilityModule(config: Config, resolver: Resolver, now: () => Date) {
   const vendor = { sendingIps: config.sendingIps, include: config.spfInclude };
   const service = createDeliverabilityService({
     lookups: createDomainLookups(resolver, vendor.sendingIps),
