@@ -5,6 +5,7 @@ import { measureApi, measureScaling, type ScalingResult } from './api';
 import { measureUsable } from './browser';
 import { buildProduction, entryAssets } from './bundle';
 import { startBuiltBff } from './built-bff';
+import { measureDeliverability, printDeliverability } from './deliverability';
 import { analyseBundle } from './bundle-analysis';
 import { startChild } from './child';
 import { LOAD_SETTINGS } from './load';
@@ -99,8 +100,12 @@ try {
   await stopDatabaseServer();
 }
 
+step('deliverability advice against a local DNS server');
+const deliverability = await measureDeliverability();
+
 const rows = buildRows(measured);
 const run = { seconds: (performance.now() - started) / 1000, loadAverage: { start: loadAtStart, end: loadavg()[0]! } };
 printSummary(rows, measured, run);
+printDeliverability(deliverability);
 writeResults(path.join(ROOT, 'bench/results.json'), rows, measured, run);
 console.log('\nWrote bench/results.json');
