@@ -19,7 +19,7 @@ import { useFieldError } from './use-field-error';
 
 type Outcome = { tone: 'success' | 'error'; text: string } | null;
 
-/** What the card hands a panel shown under its mode (the deliverability advice, composed by the app). */
+/** What the card hands a panel shown before its Save button (the deliverability advice, composed by the app). */
 export interface CardSlotProps {
   email: string;
   mode: SenderMode;
