@@ -101,7 +101,7 @@ export function createApp(deps: AppDeps): Express {
     },
     now,
   });
-  const deliverability = createDeliverabilityModule(config, resolver, now);
+  const deliverability = createDeliverabilityModule(config, db, resolver, now);
   const diagnostics = createDiagnosticsService({ testMail, now, finalStep: deliverability.service.checkStep });
 
   const app = express();

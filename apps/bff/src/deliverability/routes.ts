@@ -17,7 +17,7 @@ export function deliverabilityRoutes(deps: { deliverability: DeliverabilityServi
   router.get('/', async (req, res) => {
     await cardOwner(req);
     const query = parseBody(deliverabilityQuerySchema, req.query);
-    if (!deps.limiter.take(currentUser(req).code)) throw new AppError('rateLimited');
+    if (!(await deps.limiter.take(currentUser(req).code))) throw new AppError('rateLimited');
     const answer: DeliverabilityAnswer = { facts: await deps.deliverability.factsForEmail(query.email, query.refresh === '1'), vendor: deps.deliverability.vendor };
     res.set('Cache-Control', 'no-store').json(answer);
   });
