@@ -60,7 +60,12 @@ async function loadAll(targets: LoadTarget[]): Promise<LoadResult> {
   const results = await Promise.all(targets.map((target) => load(target)));
   const sum = (pick: (result: LoadResult) => number) => results.reduce((total, result) => total + pick(result), 0);
   const worst = (pick: (result: LoadResult) => number) => Math.max(...results.map(pick));
-  return { requestsPerSecond: sum((r) => r.requestsPerSecond), p50: worst((r) => r.p50), p99: worst((r) => r.p99), requests: sum((r) => r.requests) };
+  return {
+    requestsPerSecond: sum((r) => r.requestsPerSecond),
+    p50: worst((r) => r.p50),
+    p99: worst((r) => r.p99),
+    requests: sum((r) => r.requests),
+  };
 }
 
 /** Baseline, Saatja, baseline again, on `bffUrls.length` instances; one session serves them all. */

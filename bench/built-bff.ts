@@ -32,7 +32,10 @@ async function seedUsers(databaseUrl: string): Promise<void> {
   const db = openDatabase(databaseUrl);
   const users = createUserRepository(db);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  await users.insert({ code: 'JAAN', name: 'Jaan Tamm', email: 'jaan@firma.ee', role: 'user', passwordHash: await hashPassword('jaan-demo-2026') }, new Date());
+  await users.insert(
+    { code: 'JAAN', name: 'Jaan Tamm', email: 'jaan@firma.ee', role: 'user', passwordHash: await hashPassword('jaan-demo-2026') },
+    new Date(),
+  );
   for (const target of SEND_TARGETS) {
     for (let index = 0; index < BENCH_USERS_PER_TARGET; index++) {
       const code = benchUserCode(target, index);
@@ -45,7 +48,11 @@ async function seedUsers(databaseUrl: string): Promise<void> {
 /** The bundle started as the image runs it, up to its "Saatja is running" log line (which gives its URL). */
 function spawnBundle(bundle: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; afterMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/server.js'], { cwd: bundle, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: bundle,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     const onData = (chunk: Buffer) => {
@@ -126,7 +133,9 @@ export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
     child,
     databaseUrl: database.url,
     async moreInstances(count) {
-      const started = await Promise.all(Array.from({ length: count }, () => spawnBundle(bundle, { ...env, PORT: '0', SAATJA_INBOUND_PORT: 'off' })));
+      const started = await Promise.all(
+        Array.from({ length: count }, () => spawnBundle(bundle, { ...env, PORT: '0', SAATJA_INBOUND_PORT: 'off' })),
+      );
       more.push(...started.map((instance) => instance.child));
       return started.map((instance) => instance.url);
     },

@@ -77,7 +77,16 @@ const SEND_NAMES: Record<SendTarget, string> = {
 /** Identity-provider calls per 1,000 sends, from the sends the test-mail limit allows. */
 function identityRow(send: SendResult | undefined): Row {
   const measure = 'Microsoft 365: identity-provider calls per 1,000 sends';
-  if (!send?.identity) return { area: 'Send', measure, saatja: 'not measured yet (Microsoft 365 flow not built)', baseline: '–', ratio: '–', budget: '≤ 1', result: '–' };
+  if (!send?.identity)
+    return {
+      area: 'Send',
+      measure,
+      saatja: 'not measured yet (Microsoft 365 flow not built)',
+      baseline: '–',
+      ratio: '–',
+      budget: '≤ 1',
+      result: '–',
+    };
   const { requests, tokenRequests, sends } = send.identity;
   const perThousand = (requests / sends) * 1000;
   return {
@@ -100,7 +109,13 @@ export function buildRows(m: Measured): Row[] {
   const hello = `${fmt.ms(usable.hello.median)} static hello page`;
   return [
     ...apiRows('GET /api/card, 1 instance', api.cardGet, api.baselineGet, 'bare Express GET + the same indexed query', true),
-    ...apiRows(`GET /api/card, ${m.scaling.instances} instances`, m.scaling.card, m.scaling.baseline, `${m.scaling.instances} bare Express processes, same query`, true),
+    ...apiRows(
+      `GET /api/card, ${m.scaling.instances} instances`,
+      m.scaling.card,
+      m.scaling.baseline,
+      `${m.scaling.instances} bare Express processes, same query`,
+      true,
+    ),
     ...apiRows('PUT /api/card (default)', api.cardPutDefault, api.baselinePut, 'bare Express PUT (JSON echo)', false),
     ...apiRows('PUT /api/card (SMTP)', api.cardPutSmtp, api.baselinePut, 'bare Express PUT (JSON echo)', false),
     ...m.send.map((send): Row => ({
@@ -172,7 +187,8 @@ export function scalingLines(m: Measured): string[] {
     { name: '1 instance', card: m.api.cardGet, baseline: m.api.baselineGet },
     { name: `${m.scaling.instances} instances`, card: m.scaling.card, baseline: m.scaling.baseline },
   ];
-  const row = (label: string, cell: (column: (typeof columns)[number]) => string) => `  ${label.padEnd(34)}${columns.map((column) => cell(column).padEnd(22)).join('')}`;
+  const row = (label: string, cell: (column: (typeof columns)[number]) => string) =>
+    `  ${label.padEnd(34)}${columns.map((column) => cell(column).padEnd(22)).join('')}`;
   return [
     'GET /api/card on one PostgreSQL, instances side by side:',
     row('', (column) => column.name),

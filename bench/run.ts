@@ -36,17 +36,25 @@ const contributions = analyseBundle(ROOT);
 
 step('starting PostgreSQL (one server; each BFF gets a database of its own)');
 const stopDatabaseServer = await setUpTestDatabaseServer();
-step('starting the built BFF (production bundle, plain node) and bare Express (querying its database), each in its own process; timing the bundle\'s start-up');
+step(
+  "starting the built BFF (production bundle, plain node) and bare Express (querying its database), each in its own process; timing the bundle's start-up",
+);
 const built = await startBuiltBff(BUNDLE);
 const bff = built.child;
-const startBaseline = () => startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), { plain: true, env: { BENCH_DATABASE_URL: built.databaseUrl } });
+const startBaseline = () =>
+  startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), {
+    plain: true,
+    env: { BENCH_DATABASE_URL: built.databaseUrl },
+  });
 const baseline = await startBaseline();
 let measured: Measured;
 try {
   const jaan = await signIn(bff.ready.url, 'JAAN', 'jaan-demo-2026');
   const idle = { bff: await bff.memory(), baseline: await baseline.memory() };
 
-  step(`API load: ${LOAD_SETTINGS.connections} connections, ${LOAD_SETTINGS.durationS} s per route after ${LOAD_SETTINGS.warmupS} s warm-up`);
+  step(
+    `API load: ${LOAD_SETTINGS.connections} connections, ${LOAD_SETTINGS.durationS} s per route after ${LOAD_SETTINGS.warmupS} s warm-up`,
+  );
   const api = await measureApi(bff, baseline, jaan);
   const afterLoad = { bff: await bff.memory(), baseline: await baseline.memory() };
   const afterCollection = { bff: await bff.memory(true), baseline: await baseline.memory(true) };
@@ -56,7 +64,11 @@ try {
   let scaling: ScalingResult;
   try {
     const urls = [bff.ready.url, ...(await built.moreInstances(SCALE_TO - 1))];
-    scaling = await measureScaling(urls, [baseline, ...moreBaselines].map((child) => child.ready.url), jaan);
+    scaling = await measureScaling(
+      urls,
+      [baseline, ...moreBaselines].map((child) => child.ready.url),
+      jaan,
+    );
   } finally {
     await Promise.all(moreBaselines.map((child) => child.stop()));
   }
@@ -92,7 +104,11 @@ try {
 // SMTP server are dev-only), started only now so that their memory and CPU never count above.
 step('send path: Microsoft 365 (identity emulator, XOAUTH2)');
 // Logging as in production (info: one line per request), written where nobody reads it.
-const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), { args: ['m365'], env: { SAATJA_TEST_LOG_LEVEL: 'info' }, discardStdout: true });
+const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), {
+  args: ['m365'],
+  env: { SAATJA_TEST_LOG_LEVEL: 'info' },
+  discardStdout: true,
+});
 try {
   measured.send.push(await measureSend(m365, 'm365'));
 } finally {

@@ -30,7 +30,11 @@ describe('three BFF instances on one PostgreSQL', () => {
 
     const answers = await Promise.all(instances.all.map((instance) => apiClient(instance.url, client.cookie).call('GET', '/auth/me')));
 
-    expect(answers.map((answer) => [answer.status, answer.json?.code])).toEqual([[200, 'JAAN'], [200, 'JAAN'], [200, 'JAAN']]);
+    expect(answers.map((answer) => [answer.status, answer.json?.code])).toEqual([
+      [200, 'JAAN'],
+      [200, 'JAAN'],
+      [200, 'JAAN'],
+    ]);
   });
 
   it('when wrong passwords are spread over the instances, then the sign-in limit counts them all', async () => {
@@ -42,7 +46,9 @@ describe('three BFF instances on one PostgreSQL', () => {
 
     expect(wrong).toEqual(Array(10).fill(401));
     expect(next.map((answer) => answer.status)).toEqual([429, 429, 429]);
-    printFigure(`Sign-in limit across 3 instances: 10 wrong passwords round-robin → 10× 401, then the right one on each instance → ${next.map((answer) => answer.status).join(', ')}`);
+    printFigure(
+      `Sign-in limit across 3 instances: 10 wrong passwords round-robin → 10× 401, then the right one on each instance → ${next.map((answer) => answer.status).join(', ')}`,
+    );
   });
 
   it('when three instances refresh one user’s expired Microsoft token at the same moment, then the identity provider sees one refresh and the card stays authenticated', async () => {
@@ -56,13 +62,21 @@ describe('three BFF instances on one PostgreSQL', () => {
     emulator.setAccessTokenLifetime(3600);
     const before = emulator.stats.refreshTokenGrants;
 
-    const sends = await Promise.all(instances.all.map((instance) => apiClient(instance.url, jaan.cookie).call('POST', '/card/test-mail', {})));
+    const sends = await Promise.all(
+      instances.all.map((instance) => apiClient(instance.url, jaan.cookie).call('POST', '/card/test-mail', {})),
+    );
 
     expect(sends.map((send) => send.status)).toEqual([200, 200, 200]);
     expect(emulator.stats.refreshTokenGrants - before).toBe(1);
     expect((await jaan.call('GET', '/card/m365')).json).toMatchObject({ connected: true, needsReauthentication: false });
-    expect(instances.m365.smtp.received().map((mail) => mail.authUser)).toEqual([JAAN_MAILBOX.email, JAAN_MAILBOX.email, JAAN_MAILBOX.email]);
-    printFigure(`Token refresh across 3 instances: 3 simultaneous sends → ${emulator.stats.refreshTokenGrants - before} refresh grant at the identity emulator`);
+    expect(instances.m365.smtp.received().map((mail) => mail.authUser)).toEqual([
+      JAAN_MAILBOX.email,
+      JAAN_MAILBOX.email,
+      JAAN_MAILBOX.email,
+    ]);
+    printFigure(
+      `Token refresh across 3 instances: 3 simultaneous sends → ${emulator.stats.refreshTokenGrants - before} refresh grant at the identity emulator`,
+    );
   });
 
   it('when one bounce is delivered to every instance (the sender retried elsewhere), then it becomes one event', async () => {
@@ -82,7 +96,10 @@ describe('three BFF instances on one PostgreSQL', () => {
     const jaan = roundRobin();
     expect((await jaan.signIn(JAAN.code, JAAN.password)).status).toBe(200);
     const victim = instances.all[2]!;
-    const auditBefore = await instances.db.selectFrom('audit_log').select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('id')).executeTakeFirstOrThrow();
+    const auditBefore = await instances.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.coalesce(eb.fn.max('id'), eb.lit(0)).as('id'))
+      .executeTakeFirstOrThrow();
     const outcome = { saved: 0, savedAfterKill: 0, victimFailures: 0, liveFailures: [] as string[] };
     let killed = false;
     const deadline = Date.now() + LOAD_MS;
@@ -151,7 +168,10 @@ const LOAD_CLIENTS = 6;
 const card = (k: number) => ({
   name: `Kaart ${k}`,
   email: `kaart${k}@firma.ee`,
-  mailSender: { mode: 'smtp', smtp: { host: `smtp${k}.example.com`, port: 587, security: 'starttls', user: '', password: '', clearPassword: false } },
+  mailSender: {
+    mode: 'smtp',
+    smtp: { host: `smtp${k}.example.com`, port: 587, security: 'starttls', user: '', password: '', clearPassword: false },
+  },
 });
 
 const numberIn = (text: string) => Number(/\d+/.exec(text)?.[0]);

@@ -19,7 +19,16 @@ export interface CardServiceDeps {
 
 type SmtpColumns = Omit<MailSettingsRow, 'user_id' | 'mode' | 'updated_at'>;
 
-const noSmtp: SmtpColumns = { smtp_host: null, smtp_port: null, smtp_security: null, smtp_user: '', smtp_password_sealed: null, password_host: null, password_port: null, password_security: null };
+const noSmtp: SmtpColumns = {
+  smtp_host: null,
+  smtp_port: null,
+  smtp_security: null,
+  smtp_user: '',
+  smtp_password_sealed: null,
+  password_host: null,
+  password_port: null,
+  password_security: null,
+};
 
 export function createCardService(deps: CardServiceDeps) {
   /** SMTP fields of the row: the own server, or none for "credentials only" (then the password goes to `target`). */
@@ -51,7 +60,12 @@ export function createCardService(deps: CardServiceDeps) {
    * inactive, for a switch back (the password stays bound to its server); Microsoft 365 uses the
    * same columns, so choosing it replaces them, as the card says before saving.
    */
-  function nextSettings(user: UserRow, stored: MailSettingsRow | undefined, input: CardInput, inherited: InheritedServer | null): MailSettingsRow {
+  function nextSettings(
+    user: UserRow,
+    stored: MailSettingsRow | undefined,
+    input: CardInput,
+    inherited: InheritedServer | null,
+  ): MailSettingsRow {
     const base = { user_id: user.id, updated_at: deps.now().toISOString() };
     const sender = input.mailSender;
     switch (sender.mode) {
@@ -59,7 +73,15 @@ export function createCardService(deps: CardServiceDeps) {
       case 'replyTo':
         return { ...base, mode: sender.mode, ...(stored && stored.mode !== 'm365' ? smtpColumns(stored) : noSmtp) };
       case 'm365':
-        return { ...base, mode: 'm365', ...noSmtp, smtp_host: M365_SMTP_SERVER.host, smtp_port: M365_SMTP_SERVER.port, smtp_security: M365_SMTP_SERVER.security, smtp_user: sender.m365.user };
+        return {
+          ...base,
+          mode: 'm365',
+          ...noSmtp,
+          smtp_host: M365_SMTP_SERVER.host,
+          smtp_port: M365_SMTP_SERVER.port,
+          smtp_security: M365_SMTP_SERVER.security,
+          smtp_user: sender.m365.user,
+        };
       case 'smtp':
         return { ...base, mode: 'smtp', ...smtpRow(user, stored, sender.smtp, inherited) };
     }

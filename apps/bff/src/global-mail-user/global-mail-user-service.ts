@@ -1,4 +1,12 @@
-import { hasOwnServer, resolveEffectiveConfig, type DeploymentMail, type EffectiveConfig, type MailProfile, type ServerRef, type UserMailOverview } from '@saatja/core';
+import {
+  hasOwnServer,
+  resolveEffectiveConfig,
+  type DeploymentMail,
+  type EffectiveConfig,
+  type MailProfile,
+  type ServerRef,
+  type UserMailOverview,
+} from '@saatja/core';
 import { createAuditLog } from '../audit/audit-log';
 import type { UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';

@@ -62,7 +62,14 @@ export async function startInstances(count: number): Promise<Instances> {
   const firstPort = await freePort();
   const m365 = await startLocalM365({ tls, port: 0, redirectUri: `http://localhost:${firstPort}${M365_CALLBACK_PATH}` });
   // One secrets key for all: what one instance seals, the others open.
-  const base = testConfig({ dataDir: dir, databaseUrl: database.url, port: 0, relayPort: relay.port, extraCas: [tls.ca, m365.emulator.ca], m365: m365.config });
+  const base = testConfig({
+    dataDir: dir,
+    databaseUrl: database.url,
+    port: 0,
+    relayPort: relay.port,
+    extraCas: [tls.ca, m365.emulator.ca],
+    m365: m365.config,
+  });
   const all = await Promise.all(Array.from({ length: count }, (_, index) => startInstance({ ...base, port: index === 0 ? firstPort : 0 })));
   let turn = 0;
   return {
