@@ -57,6 +57,9 @@ describe('three BFF instances on one PostgreSQL', () => {
     emulator.setAccessTokenLifetime(60);
     const jaan = roundRobin();
     expect((await jaan.signIn(JAAN.code, JAAN.password)).status).toBe(200);
+    // Exchange lets a mailbox send only as itself: the card's e-mail is the mailbox's address.
+    const card = { name: JAAN_MAILBOX.name, email: JAAN_MAILBOX.email, mailSender: { mode: 'default' } };
+    expect((await jaan.call('PUT', '/card', card)).status).toBe(200);
     const back = await authorizeInBrowser(await startSignIn(jaan, JAAN_MAILBOX.email), emulator.ca, JAAN_MAILBOX);
     expect((await loadCallback(jaan, back)).result.outcome).toBe('authenticated');
     emulator.setAccessTokenLifetime(3600);
