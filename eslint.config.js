@@ -48,7 +48,12 @@ export default tseslint.config(
     plugins: { 'import-x': importX },
     settings: {
       ...importX.flatConfigs.typescript.settings,
-      'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json', 'bench/tsconfig.json'], noWarnOnMultipleProjects: true })],
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json', 'bench/tsconfig.json'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
     },
     rules: { 'import-x/no-cycle': 'error' },
   },
@@ -60,7 +65,11 @@ export default tseslint.config(
         {
           zones: [
             ...bffZones,
-            { target: SHARED_BFF, from: BFF_LAYERS.flat().map((feature) => `./apps/bff/src/${feature}`), message: 'Shared BFF code must not import a feature.' },
+            {
+              target: SHARED_BFF,
+              from: BFF_LAYERS.flat().map((feature) => `./apps/bff/src/${feature}`),
+              message: 'Shared BFF code must not import a feature.',
+            },
           ],
         },
       ],
@@ -95,7 +104,10 @@ export default tseslint.config(
     // Features stay independent: shared code lives in components/, lib/ and i18n/ (bulletproof-react).
     files: ['apps/web/src/features/**/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['../../*/**', '!../../../**'], message: 'A feature must not import another feature.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['../../*/**', '!../../../**'], message: 'A feature must not import another feature.' }] },
+      ],
     },
   },
   {
@@ -111,7 +123,14 @@ export default tseslint.config(
     rules: { 'no-empty-pattern': 'off' },
   },
   {
-    files: ['apps/bff/src/server.ts', 'apps/bff/src/cli.ts', 'apps/bff/src/dev/dev-mode.ts', 'apps/bff/src/**/*-command.ts', 'scripts/**', 'bench/**'],
+    files: [
+      'apps/bff/src/server.ts',
+      'apps/bff/src/cli.ts',
+      'apps/bff/src/dev/dev-mode.ts',
+      'apps/bff/src/**/*-command.ts',
+      'scripts/**',
+      'bench/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,5 +1,5 @@
 import type { Child } from './child';
-import { load, meanOf, type LoadResult } from './load';
+import { load, meanOf, type LoadResult, type LoadTarget } from './load';
 import type { BaselineReady, BffReady } from './protocol';
 import { expectOk, SAME_ORIGIN, type Session } from './session';
 
@@ -43,4 +43,36 @@ export async function measureApi(bff: Child<BffReady>, baseline: Child<BaselineR
   const baselinePut = meanOf(putBefore, await barePut());
   await expectOk(jaan, 'PUT', '/card', defaultCard);
   return { baselineGet, cardGet, baselinePut, cardPutDefault, cardPutSmtp };
+}
+
+/** GET /api/card on several BFF instances at once, each next to as many bare Express processes. */
+export interface ScalingResult {
+  instances: number;
+  card: LoadResult;
+  baseline: LoadResult;
+}
+
+/**
+ * The same load on every process at once, as a load balancer spreads it: throughputs add up; the
+ * worst process's percentiles stand for all (a merged histogram would be a little kinder).
+ */
+async function loadAll(targets: LoadTarget[]): Promise<LoadResult> {
+  const results = await Promise.all(targets.map((target) => load(target)));
+  const sum = (pick: (result: LoadResult) => number) => results.reduce((total, result) => total + pick(result), 0);
+  const worst = (pick: (result: LoadResult) => number) => Math.max(...results.map(pick));
+  return {
+    requestsPerSecond: sum((r) => r.requestsPerSecond),
+    p50: worst((r) => r.p50),
+    p99: worst((r) => r.p99),
+    requests: sum((r) => r.requests),
+  };
+}
+
+/** Baseline, Saatja, baseline again, on `bffUrls.length` instances; one session serves them all. */
+export async function measureScaling(bffUrls: readonly string[], baselineUrls: readonly string[], jaan: Session): Promise<ScalingResult> {
+  const signedIn = { ...SAME_ORIGIN, cookie: jaan.cookie };
+  const bare = () => loadAll(baselineUrls.map((url) => ({ url: `${url}/x` })));
+  const before = await bare();
+  const card = await loadAll(bffUrls.map((url) => ({ url: `${url}/api/card`, headers: signedIn })));
+  return { instances: bffUrls.length, card, baseline: meanOf(before, await bare()) };
 }

@@ -1,23 +1,20 @@
-// The baseline: bare Express 5 routes, nothing else, in its own process like the BFF, on plain
-// node like the built BFF (no TypeScript loader in either's memory).
+// The baseline: bare Express 5 routes in its own process like the BFF, on plain node like the built
+// BFF (no TypeScript loader in either's memory). The GET runs one query by primary key on the BFF's
+// own database (BENCH_DATABASE_URL), the least a request that reads something does.
 import { createRequire } from 'node:module';
 import { answerRequests } from './child-side.mjs';
 
-// bench/ is no workspace package: the BFF's own copy of express, the version the BFF runs.
-const express = createRequire(new URL('../apps/bff/package.json', import.meta.url))('express');
-
-/** What the baseline GET returns: shaped and sized like a user card, so JSON work is comparable. */
-const SAMPLE_CARD = {
-  code: 'JAAN',
-  name: 'Jaan Tamm',
-  email: 'jaan@firma.ee',
-  role: 'user',
-  mailSender: { mode: 'default', smtp: null, inherited: null },
-};
+// bench/ is no workspace package: the BFF's own copies of express and pg, the versions the BFF runs.
+const fromBff = createRequire(new URL('../apps/bff/package.json', import.meta.url));
+const express = fromBff('express');
+const pg = fromBff('pg');
+const pool = new pg.Pool({ connectionString: process.env.BENCH_DATABASE_URL, max: 10 });
 
 const app = express();
-app.get('/x', (_req, res) => {
-  res.json(SAMPLE_CARD);
+// A user's row by its key, answered shaped and sized like a user card, so JSON work is comparable.
+app.get('/x', async (_req, res) => {
+  const { rows } = await pool.query('select code, name, email, role from users where id = $1', [1]);
+  res.json({ ...rows[0], mailSender: { mode: 'default', smtp: null, inherited: null } });
 });
 app.put('/x', express.json(), (req, res) => {
   res.json(req.body);
@@ -30,4 +27,5 @@ answerRequests({});
 process.on('disconnect', () => {
   server.close();
   server.closeAllConnections();
+  void pool.end();
 });

@@ -32,7 +32,8 @@ for (const target of SEND_TARGETS) {
 }
 
 // The front-end baseline: the cheapest usable page this process can serve.
-const HELLO_HTML = '<!doctype html><html lang="et"><head><meta charset="utf-8"><title>hello</title></head><body><input aria-label="hello"></body></html>';
+const HELLO_HTML =
+  '<!doctype html><html lang="et"><head><meta charset="utf-8"><title>hello</title></head><body><input aria-label="hello"></body></html>';
 const hello = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(HELLO_HTML));
 await new Promise<void>((resolve) => hello.listen(0, '127.0.0.1', resolve));
 
@@ -42,7 +43,11 @@ let m365Credentials: Promise<{ user: string; accessToken: string }> | null = nul
 async function bareSendTo(target: SendTarget): Promise<number> {
   const m365 = target === 'm365' ? await (m365Credentials ??= bareM365Credentials(stack)) : null;
   const port = { relay: stack.relay.port, smtp: own.port, m365: stack.m365?.smtp.port ?? 0 }[target];
-  const auth = m365 ? { type: 'OAuth2' as const, ...m365 } : target === 'smtp' ? { user: OWN_SMTP.user, pass: OWN_SMTP.password } : undefined;
+  const auth = m365
+    ? { type: 'OAuth2' as const, ...m365 }
+    : target === 'smtp'
+      ? { user: OWN_SMTP.user, pass: OWN_SMTP.password }
+      : undefined;
   return bareSend(nodemailer, { port, ca: tls.ca, auth, ...(m365 ? { from: m365.user } : {}) });
 }
 
@@ -56,7 +61,9 @@ const ready: BffReady = {
   url: stack.url,
   helloUrl: `http://localhost:${(hello.address() as AddressInfo).port}/`,
   ownSmtpPort: own.port,
-  m365: stack.m365 ? { emulatorCa: stack.m365.emulator.ca, mailboxes: DEMO_M365_MAILBOXES.map(({ email, password }) => ({ email, password })) } : null,
+  m365: stack.m365
+    ? { emulatorCa: stack.m365.emulator.ca, mailboxes: DEMO_M365_MAILBOXES.map(({ email, password }) => ({ email, password })) }
+    : null,
 };
 process.send?.(ready);
 

@@ -56,10 +56,17 @@ async function loadOnce(browser: Browser, target: PageTarget, assets: Set<string
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     await page.goto(target.url, { waitUntil: 'commit' });
     // Functions, not strings: the app's CSP forbids eval. globalThis is the page's window.
-    await page.waitForFunction(() => (globalThis as Marked).__usableAt !== undefined, null, { timeout: USABLE_TIMEOUT_MS }).catch(async (error: unknown) => {
-      const shown = (await page.locator('body').innerText().catch(() => '')).slice(0, 300);
-      throw new Error(`${target.name} (${target.url}) showed no enabled input: "${shown}" ${errors.join(' | ')}`, { cause: error });
-    });
+    await page
+      .waitForFunction(() => (globalThis as Marked).__usableAt !== undefined, null, { timeout: USABLE_TIMEOUT_MS })
+      .catch(async (error: unknown) => {
+        const shown = (
+          await page
+            .locator('body')
+            .innerText()
+            .catch(() => '')
+        ).slice(0, 300);
+        throw new Error(`${target.name} (${target.url}) showed no enabled input: "${shown}" ${errors.join(' | ')}`, { cause: error });
+      });
     return await page.evaluate(() => (globalThis as Marked).__usableAt!);
   } finally {
     await context.close();

@@ -17,19 +17,24 @@ process.chdir(bundle);
 // The same nodemailer the server uses, from the bundle's production dependencies.
 const nodemailer = createRequire(path.join(bundle, 'package.json'))('nodemailer');
 
-const HELLO_HTML = '<!doctype html><html lang="et"><head><meta charset="utf-8"><title>hello</title></head><body><input aria-label="hello"></body></html>';
+const HELLO_HTML =
+  '<!doctype html><html lang="et"><head><meta charset="utf-8"><title>hello</title></head><body><input aria-label="hello"></body></html>';
 const hello = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(HELLO_HTML));
 await new Promise((resolve) => hello.listen(0, '127.0.0.1', resolve));
 
 const PORTS = { relay: bench.relayPort, smtp: bench.ownSmtpPort };
-const bareSendTo = (target) => bareSend(nodemailer, { port: PORTS[target], ca: bench.ca, auth: target === 'smtp' ? bench.ownSmtp : undefined });
+const bareSendTo = (target) =>
+  bareSend(nodemailer, { port: PORTS[target], ca: bench.ca, auth: target === 'smtp' ? bench.ownSmtp : undefined });
 
 answerRequests({ send: bareSendTo });
 
 await import(pathToFileURL(path.join(bundle, 'dist/server.js')).href);
 const url = `http://localhost:${process.env.PORT}`;
 for (;;) {
-  const ready = await fetch(`${url}/readyz`).then((response) => response.ok, () => false);
+  const ready = await fetch(`${url}/readyz`).then(
+    (response) => response.ok,
+    () => false,
+  );
   if (ready) break;
   await new Promise((resolve) => setTimeout(resolve, 20));
 }

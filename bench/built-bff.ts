@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -18,6 +18,10 @@ const STARTUP_RUNS = 5;
 
 export interface BuiltBff {
   child: Child<BffReady>;
+  /** The database the BFF runs on, for the baseline's query. */
+  databaseUrl: string;
+  /** More instances of the bundle on the same database (no event mailbox), each its own process; their URLs. */
+  moreInstances(count: number): Promise<string[]>;
   /** ms from spawning `node dist/server.js` to its "running" log line, per run. */
   startupMs: number[];
   close(): Promise<void>;
@@ -28,7 +32,10 @@ async function seedUsers(databaseUrl: string): Promise<void> {
   const db = openDatabase(databaseUrl);
   const users = createUserRepository(db);
   const passwordHash = await hashPassword(BENCH_PASSWORD);
-  await users.insert({ code: 'JAAN', name: 'Jaan Tamm', email: 'jaan@firma.ee', role: 'user', passwordHash: await hashPassword('jaan-demo-2026') }, new Date());
+  await users.insert(
+    { code: 'JAAN', name: 'Jaan Tamm', email: 'jaan@firma.ee', role: 'user', passwordHash: await hashPassword('jaan-demo-2026') },
+    new Date(),
+  );
   for (const target of SEND_TARGETS) {
     for (let index = 0; index < BENCH_USERS_PER_TARGET; index++) {
       const code = benchUserCode(target, index);
@@ -38,24 +45,42 @@ async function seedUsers(databaseUrl: string): Promise<void> {
   await db.destroy();
 }
 
-/** One start of the bundle as the image runs it, timed to its "Saatja is running" line, then stopped. */
-function timeStartup(bundle: string, env: Record<string, string>): Promise<number> {
+/** The bundle started as the image runs it, up to its "Saatja is running" log line (which gives its URL). */
+function spawnBundle(bundle: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; afterMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/server.js'], { cwd: bundle, env: { PATH: process.env.PATH ?? '', ...env, PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['dist/server.js'], {
+    cwd: bundle,
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
-    let runningAfterMs: number | null = null;
-    child.stdout.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      if (runningAfterMs !== null || !output.includes('"msg":"Saatja is running"')) return;
-      runningAfterMs = performance.now() - started;
-      child.kill('SIGTERM');
-    });
-    child.once('exit', (code) => {
-      if (runningAfterMs === null) reject(new Error(`the production bundle exited with ${code}: ${output}`));
-      else resolve(runningAfterMs);
-    });
+      const line = output.split('\n').find((candidate) => candidate.includes('"msg":"Saatja is running"'));
+      if (line === undefined) return;
+      // Whatever it logs afterwards (a line per request) is read and dropped.
+      output = '';
+      child.stdout!.off('data', onData).resume();
+      resolve({ child, url: (JSON.parse(line) as { url: string }).url, afterMs: performance.now() - started });
+    };
+    child.stdout!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the production bundle exited with ${code}: ${output}`)));
   });
+}
+
+function stopBundle(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  return exited;
+}
+
+/** One start of the bundle, timed to its "running" line, then stopped. */
+async function timeStartup(bundle: string, env: Record<string, string>): Promise<number> {
+  const { child, afterMs } = await spawnBundle(bundle, { ...env, PORT: '0' });
+  await stopBundle(child);
+  return afterMs;
 }
 
 /**
@@ -103,10 +128,20 @@ export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
     env: { ...env, PORT: String(port), SAATJA_BENCH: JSON.stringify(bench) },
     discardStdout: true,
   });
+  const more: ChildProcess[] = [];
   return {
     child,
+    databaseUrl: database.url,
+    async moreInstances(count) {
+      const started = await Promise.all(
+        Array.from({ length: count }, () => spawnBundle(bundle, { ...env, PORT: '0', SAATJA_INBOUND_PORT: 'off' })),
+      );
+      more.push(...started.map((instance) => instance.child));
+      return started.map((instance) => instance.url);
+    },
     startupMs,
     async close() {
+      await Promise.all(more.map(stopBundle));
       await child.stop();
       await Promise.all(servers.map((server) => server.close()));
       await database.drop();

@@ -75,7 +75,22 @@ function attribute(code: string, map: { sources: string[]; mappings: string }): 
 export function analyseBundle(root: string): Contribution[] {
   const outDir = mkdtempSync(path.join(tmpdir(), 'saatja-bench-web-'));
   try {
-    run('bash', [path.join(root, 'scripts/pnpm.sh'), '--filter', '@saatja/web', 'exec', 'vite', 'build', '--outDir', outDir, '--emptyOutDir', '--sourcemap'], root);
+    run(
+      'bash',
+      [
+        path.join(root, 'scripts/pnpm.sh'),
+        '--filter',
+        '@saatja/web',
+        'exec',
+        'vite',
+        'build',
+        '--outDir',
+        outDir,
+        '--emptyOutDir',
+        '--sourcemap',
+      ],
+      root,
+    );
     const totals = new Map<string, string[]>();
     for (const asset of entryAssets(outDir).filter(({ kind }) => kind === 'js')) {
       const code = readFileSync(path.join(outDir, asset.file), 'utf8');

@@ -44,7 +44,12 @@ export async function measureDeliverability(): Promise<DeliverabilityResult> {
   try {
     const resolver = createDnsResolver([`${dns.address}:${dns.port}`], { timeoutMs: 1000 });
     const vendor = { sendingIps: TABLE_SENDING_IPS, include: null };
-    const service = createDeliverabilityService({ lookups: createDomainLookups(resolver, vendor.sendingIps), vendor, now: () => new Date(), deadlineMs: 5000 });
+    const service = createDeliverabilityService({
+      lookups: createDomainLookups(resolver, vendor.sendingIps),
+      vendor,
+      now: () => new Date(),
+      deadlineMs: 5000,
+    });
     const card = { route: 'relayAsUser', mode: 'default', smtpHost: null } as const;
     const domains = deliverabilityTable.filter((row) => row.expected.severity !== 'unknown').map((row) => row.domain);
     const advise = async (domain: string, refresh: boolean) => adviseDeliverability(await service.factsFor(domain, refresh), card, vendor);
@@ -73,7 +78,9 @@ export function printDeliverability(result: DeliverabilityResult): void {
   console.log(`  fresh (MX, SPF per sending IP, DMARC, verdict): p50 ${ms(result.fresh.p50)}, p99 ${ms(result.fresh.p99)}`);
   console.log(`  cached (verdict from the domain's facts):        p50 ${ms(result.cached.p50)}, p99 ${ms(result.cached.p99)}`);
   console.log(`  baseline (bare MX + TXT + _dmarc TXT):           p50 ${ms(result.bare.p50)}, p99 ${ms(result.bare.p99)}`);
-  console.log(`  ratio fresh/baseline: p50 ${(result.fresh.p50 / result.bare.p50).toFixed(2)}×, p99 ${(result.fresh.p99 / result.bare.p99).toFixed(2)}×`);
+  console.log(
+    `  ratio fresh/baseline: p50 ${(result.fresh.p50 / result.bare.p50).toFixed(2)}×, p99 ${(result.fresh.p99 / result.bare.p99).toFixed(2)}×`,
+  );
 }
 
 // `tsx bench/deliverability.ts`: this measurement alone.

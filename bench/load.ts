@@ -53,7 +53,12 @@ export async function load(target: LoadTarget): Promise<LoadResult> {
 /** Two runs of the same target (before and after the one compared with them), averaged. */
 export function meanOf(a: LoadResult, b: LoadResult): LoadResult {
   const mid = (x: number, y: number) => (x + y) / 2;
-  return { requestsPerSecond: mid(a.requestsPerSecond, b.requestsPerSecond), p50: mid(a.p50, b.p50), p99: mid(a.p99, b.p99), requests: a.requests + b.requests };
+  return {
+    requestsPerSecond: mid(a.requestsPerSecond, b.requestsPerSecond),
+    p50: mid(a.p50, b.p50),
+    p99: mid(a.p99, b.p99),
+    requests: a.requests + b.requests,
+  };
 }
 
 export const LOAD_SETTINGS = { connections: CONNECTIONS, durationS: DURATION_S, warmupS: WARMUP_S };

@@ -13,5 +13,6 @@ export async function connectM365(ready: BffReady, session: Session, mailbox: { 
   const callback = await fetch(back, { headers: { Cookie: session.cookie }, redirect: 'manual' });
   await callback.text();
   const status = (await expectOk(session, 'GET', '/card/m365')) as { connected: boolean; needsReauthentication: boolean };
-  if (!status.connected || status.needsReauthentication) throw new Error(`Microsoft 365 sign-in of ${mailbox.email} did not connect: ${JSON.stringify(status)}`);
+  if (!status.connected || status.needsReauthentication)
+    throw new Error(`Microsoft 365 sign-in of ${mailbox.email} did not connect: ${JSON.stringify(status)}`);
 }

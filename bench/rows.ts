@@ -1,4 +1,4 @@
-import type { ApiResults } from './api';
+import type { ApiResults, ScalingResult } from './api';
 import type { Asset } from './bundle';
 import type { Contribution } from './bundle-analysis';
 import type { UsableResult } from './browser';
@@ -31,6 +31,8 @@ const REACT_FLOOR = new Set(['react', 'react-dom', 'scheduler']);
 
 export interface Measured {
   api: ApiResults;
+  /** GET /api/card on several instances at once (one database), against as many bare Express processes. */
+  scaling: ScalingResult;
   /** `afterCollection`: after the load and a forced full GC, to tell garbage from retained memory. */
   memory: Record<'idle' | 'afterLoad' | 'afterCollection', { bff: NodeJS.MemoryUsage; baseline: NodeJS.MemoryUsage }>;
   /** ms from `node dist/server.js` to listening, per run. */
@@ -75,7 +77,16 @@ const SEND_NAMES: Record<SendTarget, string> = {
 /** Identity-provider calls per 1,000 sends, from the sends the test-mail limit allows. */
 function identityRow(send: SendResult | undefined): Row {
   const measure = 'Microsoft 365: identity-provider calls per 1,000 sends';
-  if (!send?.identity) return { area: 'Send', measure, saatja: 'not measured yet (Microsoft 365 flow not built)', baseline: '–', ratio: '–', budget: '≤ 1', result: '–' };
+  if (!send?.identity)
+    return {
+      area: 'Send',
+      measure,
+      saatja: 'not measured yet (Microsoft 365 flow not built)',
+      baseline: '–',
+      ratio: '–',
+      budget: '≤ 1',
+      result: '–',
+    };
   const { requests, tokenRequests, sends } = send.identity;
   const perThousand = (requests / sends) * 1000;
   return {
@@ -97,7 +108,14 @@ export function buildRows(m: Measured): Row[] {
   const floor = m.contributions.filter(({ name }) => REACT_FLOOR.has(name)).reduce((sum, c) => sum + c.gzip, 0);
   const hello = `${fmt.ms(usable.hello.median)} static hello page`;
   return [
-    ...apiRows('GET /api/card', api.cardGet, api.baselineGet, 'bare Express GET', true),
+    ...apiRows('GET /api/card, 1 instance', api.cardGet, api.baselineGet, 'bare Express GET + the same indexed query', true),
+    ...apiRows(
+      `GET /api/card, ${m.scaling.instances} instances`,
+      m.scaling.card,
+      m.scaling.baseline,
+      `${m.scaling.instances} bare Express processes, same query`,
+      true,
+    ),
     ...apiRows('PUT /api/card (default)', api.cardPutDefault, api.baselinePut, 'bare Express PUT (JSON echo)', false),
     ...apiRows('PUT /api/card (SMTP)', api.cardPutSmtp, api.baselinePut, 'bare Express PUT (JSON echo)', false),
     ...m.send.map((send): Row => ({
@@ -160,5 +178,24 @@ export function buildRows(m: Measured): Row[] {
       budget: '–',
       result: '–',
     },
+  ];
+}
+
+/** GET /api/card on one instance and on several, side by side: what adding instances buys. */
+export function scalingLines(m: Measured): string[] {
+  const columns = [
+    { name: '1 instance', card: m.api.cardGet, baseline: m.api.baselineGet },
+    { name: `${m.scaling.instances} instances`, card: m.scaling.card, baseline: m.scaling.baseline },
+  ];
+  const row = (label: string, cell: (column: (typeof columns)[number]) => string) =>
+    `  ${label.padEnd(34)}${columns.map((column) => cell(column).padEnd(22)).join('')}`;
+  return [
+    'GET /api/card on one PostgreSQL, instances side by side:',
+    row('', (column) => column.name),
+    row('Saatja throughput', (column) => fmt.rps(column.card.requestsPerSecond)),
+    row('bare Express + 1 query', (column) => fmt.rps(column.baseline.requestsPerSecond)),
+    row('ratio (budget ≥ 0.50×)', (column) => fmt.ratio(column.card.requestsPerSecond, column.baseline.requestsPerSecond)),
+    row('Saatja p50 / p99', (column) => `${fmt.wholeMs(column.card.p50)} / ${fmt.wholeMs(column.card.p99)}`),
+    row('baseline p50 / p99', (column) => `${fmt.wholeMs(column.baseline.p50)} / ${fmt.wholeMs(column.baseline.p99)}`),
   ];
 }

@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
-import { measureApi } from './api';
+import { measureApi, measureScaling, type ScalingResult } from './api';
 import { measureUsable } from './browser';
 import { buildProduction, entryAssets } from './bundle';
 import { startBuiltBff } from './built-bff';
@@ -20,6 +20,8 @@ import { printSummary, writeResults } from './summary';
  * measured in this same run on this same machine, because only ratios survive a noisy machine.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
+/** BFF instances in the scaling measurement: 1 and 3 side by side. */
+const SCALE_TO = 3;
 const started = performance.now();
 const loadAtStart = loadavg()[0]!;
 const step = (what: string) => console.log(`bench: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
@@ -34,19 +36,42 @@ const contributions = analyseBundle(ROOT);
 
 step('starting PostgreSQL (one server; each BFF gets a database of its own)');
 const stopDatabaseServer = await setUpTestDatabaseServer();
-step('starting bare Express and the built BFF (production bundle, plain node), each in its own process; timing the bundle\'s start-up');
-const baseline = await startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), { plain: true });
+step(
+  "starting the built BFF (production bundle, plain node) and bare Express (querying its database), each in its own process; timing the bundle's start-up",
+);
 const built = await startBuiltBff(BUNDLE);
 const bff = built.child;
+const startBaseline = () =>
+  startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), {
+    plain: true,
+    env: { BENCH_DATABASE_URL: built.databaseUrl },
+  });
+const baseline = await startBaseline();
 let measured: Measured;
 try {
   const jaan = await signIn(bff.ready.url, 'JAAN', 'jaan-demo-2026');
   const idle = { bff: await bff.memory(), baseline: await baseline.memory() };
 
-  step(`API load: ${LOAD_SETTINGS.connections} connections, ${LOAD_SETTINGS.durationS} s per route after ${LOAD_SETTINGS.warmupS} s warm-up`);
+  step(
+    `API load: ${LOAD_SETTINGS.connections} connections, ${LOAD_SETTINGS.durationS} s per route after ${LOAD_SETTINGS.warmupS} s warm-up`,
+  );
   const api = await measureApi(bff, baseline, jaan);
   const afterLoad = { bff: await bff.memory(), baseline: await baseline.memory() };
   const afterCollection = { bff: await bff.memory(true), baseline: await baseline.memory(true) };
+
+  step(`GET /api/card on ${SCALE_TO} instances of one database, against ${SCALE_TO} bare Express processes`);
+  const moreBaselines = await Promise.all(Array.from({ length: SCALE_TO - 1 }, () => startBaseline()));
+  let scaling: ScalingResult;
+  try {
+    const urls = [bff.ready.url, ...(await built.moreInstances(SCALE_TO - 1))];
+    scaling = await measureScaling(
+      urls,
+      [baseline, ...moreBaselines].map((child) => child.ready.url),
+      jaan,
+    );
+  } finally {
+    await Promise.all(moreBaselines.map((child) => child.stop()));
+  }
 
   step('send path: test mail through the BFF vs bare nodemailer');
   const send = [await measureSend(bff, 'relay'), await measureSend(bff, 'smtp')];
@@ -63,6 +88,7 @@ try {
   if (missing.length > 0) throw new Error(`the card loaded assets the bundle measurement missed: ${missing.join(', ')}`);
   measured = {
     api,
+    scaling,
     memory: { idle, afterLoad, afterCollection },
     startupMs: built.startupMs,
     send,
@@ -78,7 +104,11 @@ try {
 // SMTP server are dev-only), started only now so that their memory and CPU never count above.
 step('send path: Microsoft 365 (identity emulator, XOAUTH2)');
 // Logging as in production (info: one line per request), written where nobody reads it.
-const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), { args: ['m365'], env: { SAATJA_TEST_LOG_LEVEL: 'info' }, discardStdout: true });
+const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), {
+  args: ['m365'],
+  env: { SAATJA_TEST_LOG_LEVEL: 'info' },
+  discardStdout: true,
+});
 try {
   measured.send.push(await measureSend(m365, 'm365'));
 } finally {

@@ -1,5 +1,13 @@
 import type { Child } from './child';
-import { BENCH_PASSWORD, BENCH_USERS_PER_TARGET, benchUserCode, OWN_SMTP, TEST_MAILS_PER_USER, type BffReady, type SendTarget } from './protocol';
+import {
+  BENCH_PASSWORD,
+  BENCH_USERS_PER_TARGET,
+  benchUserCode,
+  OWN_SMTP,
+  TEST_MAILS_PER_USER,
+  type BffReady,
+  type SendTarget,
+} from './protocol';
 import { connectM365 } from './m365-connect';
 import { expectOk, signIn, type Session } from './session';
 import { median } from './stats';
@@ -26,7 +34,10 @@ async function prepareUsers(bff: Child<BffReady>, target: SendTarget): Promise<S
     const mailbox = bff.ready.m365?.mailboxes[index % bff.ready.m365.mailboxes.length];
     const mailSender = {
       relay: { mode: 'default' },
-      smtp: { mode: 'smtp', smtp: { host: 'localhost', port: bff.ready.ownSmtpPort, security: 'starttls', ...OWN_SMTP, clearPassword: false } },
+      smtp: {
+        mode: 'smtp',
+        smtp: { host: 'localhost', port: bff.ready.ownSmtpPort, security: 'starttls', ...OWN_SMTP, clearPassword: false },
+      },
       m365: { mode: 'm365', m365: { user: mailbox?.email } },
     }[target];
     // Microsoft 365 sends only as the signed-in mailbox (Send As), so its card's e-mail is the mailbox's.
@@ -80,7 +91,11 @@ export async function measureSend(bff: Child<BffReady>, target: SendTarget): Pro
   if (identityBefore) {
     // The bare sends' token was taken before `identityBefore`, so every call counted is the BFF's.
     const after = await identityCalls(bff);
-    result.identity = { requests: after.requests - identityBefore.requests, tokenRequests: after.tokenRequests - identityBefore.tokenRequests, sends: total };
+    result.identity = {
+      requests: after.requests - identityBefore.requests,
+      tokenRequests: after.tokenRequests - identityBefore.tokenRequests,
+      sends: total,
+    };
   }
   return result;
 }

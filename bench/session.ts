@@ -12,7 +12,11 @@ export async function signIn(baseUrl: string, code: string, password: string): P
   async function send(method: string, path: string, body: unknown, cookie: string) {
     const response = await fetch(`${baseUrl}/api${path}`, {
       method,
-      headers: { ...SAME_ORIGIN, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...(cookie ? { Cookie: cookie } : {}) },
+      headers: {
+        ...SAME_ORIGIN,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(cookie ? { Cookie: cookie } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();

@@ -27,7 +27,9 @@ try {
     const timeline = await page.evaluate(() => {
       const perf = (globalThis as unknown as { performance: { getEntriesByType(type: string): Timing[] } }).performance;
       return {
-        resources: perf.getEntriesByType('resource').map((e) => `${new URL(e.name).pathname.padEnd(42)} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`),
+        resources: perf
+          .getEntriesByType('resource')
+          .map((e) => `${new URL(e.name).pathname.padEnd(42)} ${Math.round(e.startTime)}–${Math.round(e.responseEnd)}`),
         usable: Math.round((globalThis as { __usableAt?: number }).__usableAt!),
       };
     });

@@ -27,8 +27,9 @@ cd "$ROOT"
 log "Typecheck"
 "${PNPM[@]}" -r --workspace-concurrency=1 typecheck
 "${PNPM[@]}" exec tsc --noEmit -p bench
-log "Lint"
+log "Lint and format (ESLint, Prettier)"
 "${PNPM[@]}" exec eslint .
+"${PNPM[@]}" exec prettier --check .
 # The container image's build script; it builds the web app the Playwright suite serves too.
 bash "$ROOT/scripts/build-production.sh" "$ROOT/dist/production"
 export SAATJA_PRODUCTION_BUNDLE="$ROOT/dist/production"

@@ -14,7 +14,9 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 const leaveOutDevMode = {
   name: 'leave-out-dev-mode',
   setup(b) {
-    b.onResolve({ filter: /\/dev\/dev-mode$/ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined));
+    b.onResolve({ filter: /\/dev\/dev-mode$/ }, (args) =>
+      args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined,
+    );
     b.onResolve({ filter: DEV_ONLY_PACKAGES }, (args) => ({
       errors: [{ text: `${args.path} is a dev-only package, imported by ${args.importer}; load it from dev/dev-mode.ts` }],
     }));

@@ -81,8 +81,13 @@ export function createApp(deps: AppDeps): Express {
     now,
   });
   const cards = createCardService({ db, secretBox: deps.secretBox, globalMailUser, now });
-  const useM365Mailbox: UseM365Mailbox = (actor, owner, mailbox) =>
-    cards.saveCard(actor, owner, { name: owner.name, email: owner.email, mailSender: { mode: 'm365', m365: { user: mailbox } } });
+  const useM365Mailbox: UseM365Mailbox = async (actor, owner, mailbox) =>
+    cards.saveCard(
+      actor,
+      owner,
+      { name: owner.name, email: owner.email, mailSender: { mode: 'm365', m365: { user: mailbox } } },
+      await globalMailUser.current(),
+    );
   const m365 = createM365Module({ config, db, secretBox: deps.secretBox, useM365Mailbox, mailSettings, logger, now });
   // One resolver for every lookup the BFF makes (SAATJA_DNS_SERVERS): users' servers and their domains.
   const resolver = createDnsResolver(config.dnsServers, { timeoutMs: config.dnsTimeoutMs });
@@ -148,15 +153,35 @@ export function createApp(deps: AppDeps): Express {
   api.use('/auth', authRoutes({ users, sessions, cookie, signInLimiters: signInLimiters(db) }));
   const cardDeps = { cards, testMail, globalMailUser, openPorts: config.openPorts };
   api.use('/m365', m365CallbackRoutes(m365));
-  api.use('/card/m365', requireUser, m365CardRoutes(m365, async (req) => currentUser(req), () => '/'));
+  api.use(
+    '/card/m365',
+    requireUser,
+    m365CardRoutes(
+      m365,
+      async (req) => currentUser(req),
+      () => '/',
+    ),
+  );
   api.use('/admin/users/:code/card/m365', requireAdmin, m365CardRoutes(m365, cardOwnerByCode(users), adminCardPath));
-  api.use('/card/check', requireUser, diagnosticsRoutes({ diagnostics, logger }, async (req) => currentUser(req)));
+  api.use(
+    '/card/check',
+    requireUser,
+    diagnosticsRoutes({ diagnostics, logger }, async (req) => currentUser(req)),
+  );
   api.use('/admin/users/:code/card/check', requireAdmin, diagnosticsRoutes({ diagnostics, logger }, cardOwnerByCode(users)));
   const domainChecks = { deliverability: deliverability.service, limiter: deliverability.limiter };
-  api.use('/card/deliverability', requireUser, deliverabilityRoutes(domainChecks, async (req) => currentUser(req)));
+  api.use(
+    '/card/deliverability',
+    requireUser,
+    deliverabilityRoutes(domainChecks, async (req) => currentUser(req)),
+  );
   api.use('/admin/users/:code/card/deliverability', requireAdmin, deliverabilityRoutes(domainChecks, cardOwnerByCode(users)));
   api.use('/admin/deliverability', requireAdmin, usersDeliverabilityRoutes({ deliverability: deliverability.service, globalMailUser }));
-  api.use('/card', requireUser, cardRoutes(cardDeps, async (req) => currentUser(req)));
+  api.use(
+    '/card',
+    requireUser,
+    cardRoutes(cardDeps, async (req) => currentUser(req)),
+  );
   api.use('/send-log', requireUser, sendLogRoutes({ sendLog: createSendLogRepository(db) }));
   api.use('/admin', adminRoutes({ ...cardDeps, users, userAdmin: createUserAdminService({ db, now }), audit: createAuditLog(db, now) }));
   api.use('/events', requireUser, eventsRoutes({ events: createEventsService({ db, config, logger, now }) }));

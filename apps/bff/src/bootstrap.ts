@@ -29,7 +29,11 @@ export interface RunningBff {
 }
 
 /** The database, connected and migrated, with `prepare` run on it; closed again if either fails. */
-async function openMigrated(config: Config, logger: Logger, prepare: (db: Db) => Promise<void> = async () => {}): Promise<DatabaseConnection> {
+async function openMigrated(
+  config: Config,
+  logger: Logger,
+  prepare: (db: Db) => Promise<void> = async () => {},
+): Promise<DatabaseConnection> {
   const database = await connectDatabase(config, logger);
   try {
     await migrateToLatest(database.db);
@@ -51,10 +55,16 @@ export async function startBff(config: Config, logger: Logger, extra: Pick<AppDe
   const database = await openMigrated(config, logger, async (db) => {
     if (!config.initialAdmin) return;
     const result = await ensureInitialAdmin(db, config.initialAdmin, now());
-    logger.info({ code: config.initialAdmin.code, result }, result === 'created' ? 'first admin created from SAATJA_INITIAL_ADMIN_CODE' : 'an admin exists; SAATJA_INITIAL_ADMIN_CODE left alone');
+    logger.info(
+      { code: config.initialAdmin.code, result },
+      result === 'created' ? 'first admin created from SAATJA_INITIAL_ADMIN_CODE' : 'an admin exists; SAATJA_INITIAL_ADMIN_CODE left alone',
+    );
   });
   const { db } = database;
-  const inbound = config.inboundPort === null ? null : await startEventMailbox({ config: { ...config, inboundPort: config.inboundPort }, db, logger, now });
+  const inbound =
+    config.inboundPort === null
+      ? null
+      : await startEventMailbox({ config: { ...config, inboundPort: config.inboundPort }, db, logger, now });
   const retention = scheduleRetention({ db, days: config.retention, logger, now });
   const lifecycle: Lifecycle = { draining: false };
   const app = createApp({ config, db, logger, secretBox: createSecretBox(config.secretsKeys), lifecycle, ...extra });
@@ -95,7 +105,12 @@ export async function startInboundOnly(config: Config, logger: Logger): Promise<
   if (config.inboundPort === null) throw new Error('SAATJA_INBOUND_PORT is off: the event mailbox has no port to listen on');
   const database = await openMigrated(config, logger);
   try {
-    const inbound = await startEventMailbox({ config: { ...config, inboundPort: config.inboundPort }, db: database.db, logger, now: () => new Date() });
+    const inbound = await startEventMailbox({
+      config: { ...config, inboundPort: config.inboundPort },
+      db: database.db,
+      logger,
+      now: () => new Date(),
+    });
     logger.info({ port: inbound.port }, 'event mailbox listening');
     return {
       port: inbound.port,

@@ -56,7 +56,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // parseArgs' errors name the bad option; anything else is reported without a stack of internals.
     const code = (error as NodeJS.ErrnoException).code ?? '';
-    console.error(code.startsWith('ERR_PARSE_ARGS') ? `${(error as Error).message}\n\n${command.help}` : `saatja ${name} failed: ${(error as Error).message}`);
+    console.error(
+      code.startsWith('ERR_PARSE_ARGS')
+        ? `${(error as Error).message}\n\n${command.help}`
+        : `saatja ${name} failed: ${(error as Error).message}`,
+    );
     return code.startsWith('ERR_PARSE_ARGS') ? EX_USAGE : 1;
   }
 }

@@ -16,7 +16,14 @@ afterAll(async () => {
   await stack.close();
 });
 
-const newUser = (fields: Record<string, string>) => ({ code: 'NEW', name: 'Uus Kasutaja', email: 'uus@firma.ee', role: 'user', password: 'a-new-password-1', ...fields });
+const newUser = (fields: Record<string, string>) => ({
+  code: 'NEW',
+  name: 'Uus Kasutaja',
+  email: 'uus@firma.ee',
+  role: 'user',
+  password: 'a-new-password-1',
+  ...fields,
+});
 
 describe('an admin creating a user', () => {
   it.each([

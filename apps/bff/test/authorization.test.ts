@@ -21,7 +21,12 @@ const routes: { method: string; path: string; body?: unknown; expected: Expected
   { method: 'PUT', path: '/card', body: card, expected: signedIn(200) },
   { method: 'GET', path: '/card/effective', expected: signedIn(200) },
   { method: 'POST', path: '/card/test-mail', body: {}, expected: signedIn(200) },
-  { method: 'POST', path: '/card/test-mail', body: { to: 'someone@else.ee' }, expected: { anonymous: 401, user: 403, otherUser: 403, admin: 200 } },
+  {
+    method: 'POST',
+    path: '/card/test-mail',
+    body: { to: 'someone@else.ee' },
+    expected: { anonymous: 401, user: 403, otherUser: 403, admin: 200 },
+  },
   { method: 'GET', path: '/dev/mailbox', expected: signedIn(200) },
   { method: 'GET', path: '/admin/settings', expected: adminOnly(200) },
   { method: 'PUT', path: '/admin/settings', body: { mailSendingUserCode: null }, expected: adminOnly(200) },
@@ -33,7 +38,12 @@ const routes: { method: string; path: string; body?: unknown; expected: Expected
   { method: 'GET', path: '/admin/users/JAAN/card/effective', expected: adminOnly(200) },
   { method: 'POST', path: '/admin/users/JAAN/card/test-mail', body: {}, expected: adminOnly(200) },
   { method: 'PUT', path: '/admin/users/OLLI/password', body: { password: 'a-new-password-1' }, expected: adminOnly(204) },
-  { method: 'POST', path: '/admin/users', body: { code: 'NEW', name: 'New', email: 'new@firma.ee', role: 'user', password: 'a-new-password-1' }, expected: adminOnly(201) },
+  {
+    method: 'POST',
+    path: '/admin/users',
+    body: { code: 'NEW', name: 'New', email: 'new@firma.ee', role: 'user', password: 'a-new-password-1' },
+    expected: adminOnly(201),
+  },
   { method: 'POST', path: '/card/check', body: { mode: 'dryRun' }, expected: signedIn(200) },
   { method: 'POST', path: '/admin/users/JAAN/card/check', body: { mode: 'dryRun' }, expected: adminOnly(200) },
   { method: 'GET', path: '/send-log', expected: signedIn(200) },
@@ -67,9 +77,21 @@ beforeAll(async () => {
   stack = await startTestStack({ m365: true });
   const admin = apiClient(stack.url);
   await admin.signIn('MARI', 'mari-demo-2026');
-  await admin.call('POST', '/admin/users', { code: 'PEEP', name: 'Peep', email: 'peep@firma.ee', role: 'user', password: 'peep-password-1' });
+  await admin.call('POST', '/admin/users', {
+    code: 'PEEP',
+    name: 'Peep',
+    email: 'peep@firma.ee',
+    role: 'user',
+    password: 'peep-password-1',
+  });
   // OLLI's password is the one reset, so nobody in the matrix loses their session.
-  await admin.call('POST', '/admin/users', { code: 'OLLI', name: 'Olli', email: 'olli@firma.ee', role: 'user', password: 'olli-password-1' });
+  await admin.call('POST', '/admin/users', {
+    code: 'OLLI',
+    name: 'Olli',
+    email: 'olli@firma.ee',
+    role: 'user',
+    password: 'olli-password-1',
+  });
   clients.anonymous = apiClient(stack.url);
   clients.user = apiClient(stack.url);
   clients.otherUser = apiClient(stack.url);
@@ -83,7 +105,9 @@ afterAll(async () => {
 });
 
 describe('the authorization matrix', () => {
-  const cases = routes.flatMap((route) => (['anonymous', 'user', 'otherUser', 'admin'] as const).map((role) => ({ ...route, role, status: route.expected[role] })));
+  const cases = routes.flatMap((route) =>
+    (['anonymous', 'user', 'otherUser', 'admin'] as const).map((role) => ({ ...route, role, status: route.expected[role] })),
+  );
 
   it.each(cases)('when $role calls $method $path, then the answer is $status', async ({ method, path, body, role, status }) => {
     const before = await snapshot();

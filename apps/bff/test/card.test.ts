@@ -12,7 +12,10 @@ let client: ReturnType<typeof apiClient>;
 const smtpCard = (smtp: Record<string, unknown>) => ({
   name: 'Jaan Tamm',
   email: 'jaan@firma.ee',
-  mailSender: { mode: 'smtp', smtp: { host: 'localhost', port: own.port, security: 'starttls', user: 'jaan', password: '', clearPassword: false, ...smtp } },
+  mailSender: {
+    mode: 'smtp',
+    smtp: { host: 'localhost', port: own.port, security: 'starttls', user: 'jaan', password: '', clearPassword: false, ...smtp },
+  },
 });
 
 beforeEach(async () => {
@@ -33,7 +36,9 @@ describe('the user card', () => {
   it('when an SMTP card is saved, then no response carries the password and a restart keeps it', async () => {
     const saved = await client.call('PUT', '/card', smtpCard({ password: PASSWORD }));
     expect(saved.status).toBe(200);
-    expect(saved.json).toMatchObject({ mailSender: { mode: 'smtp', smtp: { host: 'localhost', port: own.port, user: 'jaan', passwordSet: true } } });
+    expect(saved.json).toMatchObject({
+      mailSender: { mode: 'smtp', smtp: { host: 'localhost', port: own.port, user: 'jaan', passwordSet: true } },
+    });
     await stack.restart();
     const reloaded = await client.call('GET', '/card');
     expect(reloaded.json).toMatchObject({ mailSender: { smtp: { passwordSet: true } } });
@@ -55,7 +60,9 @@ describe('the user card', () => {
   it('when the port is not open or the server is empty, then field errors come back and nothing is saved', async () => {
     const bad = await client.call('PUT', '/card', smtpCard({ host: '', port: 2525, password: PASSWORD }));
     expect(bad.status).toBe(422);
-    expect(bad.json).toEqual({ error: { code: 'validation', fields: { 'mailSender.smtp.host': 'required', 'mailSender.smtp.port': 'port.notOpen' } } });
+    expect(bad.json).toEqual({
+      error: { code: 'validation', fields: { 'mailSender.smtp.host': 'required', 'mailSender.smtp.port': 'port.notOpen' } },
+    });
     expect((await client.call('GET', '/card')).json).toMatchObject({ mailSender: { mode: 'default', smtp: null } });
   });
 
@@ -81,8 +88,13 @@ describe('the user card', () => {
     await client.call('PUT', '/card', smtpCard({ password: PASSWORD }));
 
     const relay = await client.call('PUT', '/card', { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'default' } });
-    expect(relay.json).toMatchObject({ mailSender: { mode: 'default', smtp: { host: 'localhost', port: own.port, user: 'jaan', passwordSet: true } } });
-    expect((await client.call('GET', '/card/effective')).json).toMatchObject({ transport: { kind: 'relay' }, provenance: { server: 'vendor' } });
+    expect(relay.json).toMatchObject({
+      mailSender: { mode: 'default', smtp: { host: 'localhost', port: own.port, user: 'jaan', passwordSet: true } },
+    });
+    expect((await client.call('GET', '/card/effective')).json).toMatchObject({
+      transport: { kind: 'relay' },
+      provenance: { server: 'vendor' },
+    });
     expect((await client.call('POST', '/card/test-mail', {})).status).toBe(200);
     expect(await stack.relay.waitForMail()).toMatchObject({ envelope: { from: 'jaan@firma.ee' } });
     expect(own.received()).toHaveLength(0);
@@ -95,8 +107,14 @@ describe('the user card', () => {
 
   it('when the mode is switched from SMTP to Microsoft 365, then the SMTP settings are replaced', async () => {
     await client.call('PUT', '/card', smtpCard({ password: PASSWORD }));
-    const m365 = await client.call('PUT', '/card', { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'm365', m365: { user: 'jaan@firma.onmicrosoft.com' } } });
-    expect(m365.json).toMatchObject({ mailSender: { mode: 'm365', smtp: { host: 'smtp.office365.com', user: 'jaan@firma.onmicrosoft.com', passwordSet: false } } });
+    const m365 = await client.call('PUT', '/card', {
+      name: 'Jaan Tamm',
+      email: 'jaan@firma.ee',
+      mailSender: { mode: 'm365', m365: { user: 'jaan@firma.onmicrosoft.com' } },
+    });
+    expect(m365.json).toMatchObject({
+      mailSender: { mode: 'm365', smtp: { host: 'smtp.office365.com', user: 'jaan@firma.onmicrosoft.com', passwordSet: false } },
+    });
   });
 
   it('when the mode is default, then the test mail goes through the relay as the user', async () => {

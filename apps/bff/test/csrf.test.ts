@@ -18,13 +18,37 @@ const routes: { source: string; method: string; path: string; body?: unknown; as
   { source: 'm365 POST /start', method: 'POST', path: '/card/m365/start', body: { user: 'jaan@firma.onmicrosoft.com' }, as: 'JAAN' },
   { source: 'm365 DELETE /', method: 'DELETE', path: '/card/m365', as: 'JAAN' },
   { source: 'admin PUT /settings', method: 'PUT', path: '/admin/settings', body: { mailSendingUserCode: 'MARI' }, as: 'MARI' },
-  { source: 'admin POST /settings/preview', method: 'POST', path: '/admin/settings/preview', body: { mailSendingUserCode: 'MARI' }, as: 'MARI' },
-  { source: 'admin POST /users', method: 'POST', path: '/admin/users', body: { code: 'NEW', name: 'New', email: 'new@firma.ee', role: 'user', password: 'a-new-password-1' }, as: 'MARI' },
-  { source: 'admin PUT /users/:code/password', method: 'PUT', path: '/admin/users/JAAN/password', body: { password: 'a-new-password-1' }, as: 'MARI' },
+  {
+    source: 'admin POST /settings/preview',
+    method: 'POST',
+    path: '/admin/settings/preview',
+    body: { mailSendingUserCode: 'MARI' },
+    as: 'MARI',
+  },
+  {
+    source: 'admin POST /users',
+    method: 'POST',
+    path: '/admin/users',
+    body: { code: 'NEW', name: 'New', email: 'new@firma.ee', role: 'user', password: 'a-new-password-1' },
+    as: 'MARI',
+  },
+  {
+    source: 'admin PUT /users/:code/password',
+    method: 'PUT',
+    path: '/admin/users/JAAN/password',
+    body: { password: 'a-new-password-1' },
+    as: 'MARI',
+  },
   { source: 'card PUT /', method: 'PUT', path: '/admin/users/JAAN/card', body: card, as: 'MARI' },
   { source: 'card POST /test-mail', method: 'POST', path: '/admin/users/JAAN/card/test-mail', body: {}, as: 'MARI' },
   { source: 'diagnostics POST /', method: 'POST', path: '/admin/users/JAAN/card/check', body: { mode: 'dryRun' }, as: 'MARI' },
-  { source: 'm365 POST /start', method: 'POST', path: '/admin/users/JAAN/card/m365/start', body: { user: 'jaan@firma.onmicrosoft.com' }, as: 'MARI' },
+  {
+    source: 'm365 POST /start',
+    method: 'POST',
+    path: '/admin/users/JAAN/card/m365/start',
+    body: { user: 'jaan@firma.onmicrosoft.com' },
+    as: 'MARI',
+  },
   { source: 'm365 DELETE /', method: 'DELETE', path: '/admin/users/JAAN/card/m365', as: 'MARI' },
 ];
 
@@ -57,7 +81,10 @@ async function snapshot(): Promise<string> {
   const tables = await db.introspection.getTables();
   const rows: Record<string, unknown[]> = {};
   for (const table of tables.sort((a, b) => a.name.localeCompare(b.name))) {
-    rows[table.name] = await db.selectFrom(table.name as never).selectAll().execute();
+    rows[table.name] = await db
+      .selectFrom(table.name as never)
+      .selectAll()
+      .execute();
   }
   return JSON.stringify(rows);
 }
@@ -99,13 +126,19 @@ describe('CSRF: every state-changing route', () => {
     // The sessions survived the refused sign-outs.
     const me = await fetch(`${stack.url}/api/auth/me`, { headers: { Cookie: cookies.JAAN } });
     expect(me.status).toBe(200);
-    printFigure(`CSRF matrix: ${routes.length} routes × ${variants.length} variants = ${refused} requests, ${refused} refused with 403, database unchanged`);
+    printFigure(
+      `CSRF matrix: ${routes.length} routes × ${variants.length} variants = ${refused} requests, ${refused} refused with 403, database unchanged`,
+    );
   });
 
   it('when a request is same-origin by Fetch Metadata or by Origin, then it goes through', async () => {
     const base = { 'Content-Type': 'application/json', Cookie: cookies.JAAN };
     const put = (headers: Record<string, string>) =>
-      fetch(`${stack.url}/api/auth/me/language`, { method: 'PUT', headers: { ...base, ...headers }, body: JSON.stringify({ language: 'en' }) });
+      fetch(`${stack.url}/api/auth/me/language`, {
+        method: 'PUT',
+        headers: { ...base, ...headers },
+        body: JSON.stringify({ language: 'en' }),
+      });
     expect((await put({ 'Sec-Fetch-Site': 'same-origin' })).status).toBe(200);
     expect((await put({ Origin: stack.url })).status).toBe(200);
     expect((await put({ 'Sec-Fetch-Site': 'same-origin', Origin: FOREIGN })).status).toBe(403);

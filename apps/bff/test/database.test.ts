@@ -31,7 +31,10 @@ describe('migrations', () => {
       const applied = await Promise.all(pools.map((db) => migrateToLatest(db)));
 
       expect(applied.flat().sort()).toEqual(Object.keys(migrations).sort());
-      const rows = await pools[0]!.selectFrom('kysely_migration' as never).select('name' as never).execute();
+      const rows = await pools[0]!
+        .selectFrom('kysely_migration' as never)
+        .select('name' as never)
+        .execute();
       expect(rows).toHaveLength(Object.keys(migrations).length);
       expect(await Promise.all(pools.map((db) => migrateToLatest(db)))).toEqual([[], [], []]);
     } finally {
@@ -47,7 +50,9 @@ describe('the embedded PostgreSQL (no SAATJA_DATABASE_URL)', () => {
     const first = await connectDatabase({ databaseUrl: null, dataDir: dir }, logger);
     await migrateToLatest(first.db);
     await first.db.insertInto('users').values({ code: 'KEEP', name: 'K', email: 'k@x.ee', role: 'user', password_hash: 'x' }).execute();
-    const listen = await first.db.selectNoFrom((eb) => eb.fn<string>('current_setting', [eb.val('listen_addresses')]).as('value')).executeTakeFirstOrThrow();
+    const listen = await first.db
+      .selectNoFrom((eb) => eb.fn<string>('current_setting', [eb.val('listen_addresses')]).as('value'))
+      .executeTakeFirstOrThrow();
     await first.close();
 
     const second = await connectDatabase({ databaseUrl: null, dataDir: dir }, logger);
@@ -62,7 +67,9 @@ describe('the embedded PostgreSQL (no SAATJA_DATABASE_URL)', () => {
 
   it('when the process that ran it was killed, then the next start stops the server it left behind and opens the data', async () => {
     const dir = dataDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/embedded-child.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/embedded-child.ts'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
       child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));

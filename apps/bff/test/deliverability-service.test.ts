@@ -18,7 +18,12 @@ afterAll(() => dns.close());
 
 function service(deadlineMs = 5_000) {
   const resolver = createDnsResolver([`${dns.address}:${dns.port}`], { timeoutMs: 3_000 });
-  return createDeliverabilityService({ lookups: createDomainLookups(resolver, vendor.sendingIps), vendor, now: () => new Date(clock), deadlineMs });
+  return createDeliverabilityService({
+    lookups: createDomainLookups(resolver, vendor.sendingIps),
+    vendor,
+    now: () => new Date(clock),
+    deadlineMs,
+  });
 }
 
 describe('the deliverability service', () => {
@@ -26,7 +31,11 @@ describe('the deliverability service', () => {
     const started = performance.now();
     const facts = await service(200).factsFor('slow.test');
     expect(performance.now() - started).toBeLessThan(1_000);
-    expect(facts).toMatchObject({ mx: { status: 'lookupFailed' }, dmarc: { status: 'lookupFailed' }, spf: { checks: [{ result: 'temperror' }] } });
+    expect(facts).toMatchObject({
+      mx: { status: 'lookupFailed' },
+      dmarc: { status: 'lookupFailed' },
+      spf: { checks: [{ result: 'temperror' }] },
+    });
     expect(adviseDeliverability(facts, { route: 'relayAsUser', mode: 'default', smtpHost: null }, vendor).severity).toBe('unknown');
   });
 

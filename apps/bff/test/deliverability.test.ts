@@ -21,7 +21,13 @@ beforeAll(async () => {
   expect((await admin.signIn('MARI', 'mari-demo-2026')).status).toBe(200);
   expect((await user.signIn('JAAN', 'jaan-demo-2026')).status).toBe(200);
   for (const [index, row] of deliverabilityTable.entries()) {
-    const created = await admin.call('POST', '/admin/users', { code: codeOf(index), name: `User ${index}`, email: `user@${row.domain}`, role: 'user', password: 'long-enough-1' });
+    const created = await admin.call('POST', '/admin/users', {
+      code: codeOf(index),
+      name: `User ${index}`,
+      email: `user@${row.domain}`,
+      role: 'user',
+      password: 'long-enough-1',
+    });
     expect(created.status).toBe(201);
   }
 }, 60_000);
@@ -39,7 +45,12 @@ describe('deliverability through the API, against a DNS server of the test’s o
       expect(Object.fromEntries(facts.spf.checks.map((check) => [check.ip, check.result]))).toEqual(row.expected.spf);
       expect(facts.spf.record).toBe(row.expected.record);
       const advice = adviseDeliverability(facts, { route: 'relayAsUser', mode: 'default', smtpHost: null }, vendor);
-      expect(advice).toMatchObject({ provider: row.expected.provider, dmarc: row.expected.dmarc, severity: row.expected.severity, suggestion: row.expected.suggestion });
+      expect(advice).toMatchObject({
+        provider: row.expected.provider,
+        dmarc: row.expected.dmarc,
+        severity: row.expected.severity,
+        suggestion: row.expected.suggestion,
+      });
     },
   );
 
@@ -50,19 +61,29 @@ describe('deliverability through the API, against a DNS server of the test’s o
     const rows = response.json as unknown as UserDeliverability[];
     for (const [index, row] of deliverabilityTable.entries()) {
       const found = rows.find((candidate) => candidate.code === codeOf(index));
-      expect(found, row.domain).toMatchObject({ domain: row.domain, advice: { severity: row.expected.severity, suggestion: row.expected.suggestion, spfRecord: row.expected.record } });
+      expect(found, row.domain).toMatchObject({
+        domain: row.domain,
+        advice: { severity: row.expected.severity, suggestion: row.expected.suggestion, spfRecord: row.expected.record },
+      });
       const fix = found!.advice!.recommendations.find((recommendation) => recommendation.kind === 'addToSpf');
       expect(fix?.fix.record, row.domain).toEqual(row.expected.fix);
     }
     // The card checks above filled the cache, so only the demo users' domain is new (the silent domain may be retried).
-    const asked = dns.queryLog().slice(before).filter((query) => !query.name.endsWith('timeout.test'));
+    const asked = dns
+      .queryLog()
+      .slice(before)
+      .filter((query) => !query.name.endsWith('timeout.test'));
     expect(asked.filter((query) => !query.name.endsWith('firma.ee'))).toEqual([]);
     expect(asked.filter((query) => query.name === 'firma.ee' && query.type === 'MX').length).toBeGreaterThan(0);
   });
 
   it('when a user switches to Reply-To, then the users page says their mail is not at risk, without a lookup', async () => {
     const code = codeOf(deliverabilityTable.findIndex((row) => row.domain === 'hardfail.test'));
-    const saved = await admin.call('PUT', `/admin/users/${code}/card`, { name: 'Hard Fail', email: 'user@hardfail.test', mailSender: { mode: 'replyTo' } });
+    const saved = await admin.call('PUT', `/admin/users/${code}/card`, {
+      name: 'Hard Fail',
+      email: 'user@hardfail.test',
+      mailSender: { mode: 'replyTo' },
+    });
     expect(saved.status).toBe(200);
     const rows = (await admin.call('GET', '/admin/deliverability')).json as unknown as UserDeliverability[];
     expect(rows.find((row) => row.code === code)).toEqual({ code, domain: 'hardfail.test', advice: null });
@@ -99,7 +120,10 @@ describe('the connection check’s last step', () => {
     const code = codeOf(deliverabilityTable.findIndex((row) => row.domain === domain));
     const response = await admin.call('POST', `/admin/users/${code}/card/check`, { mode: 'dryRun' });
     expect(response.status).toBe(200);
-    const events = response.text.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const events = response.text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(events.at(-1)).toMatchObject({ type: 'verdict', ok: true });
     return events.filter((event) => event.step === 'deliverability' && event.status !== 'running');
   }
@@ -109,11 +133,20 @@ describe('the connection check’s last step', () => {
     ['softfail.test', 'warning', { domain: 'softfail.test', severity: 'warning', spf: 'softfail', dmarc: 'absent' }, undefined],
     ['gmail-pass.test', 'ok', { domain: 'gmail-pass.test', severity: 'ok', spf: 'pass', dmarc: 'none' }, undefined],
     ['timeout.test', 'skipped', { domain: 'timeout.test', severity: 'unknown', spf: 'temperror', dmarc: 'unknown' }, 'dnsUnavailable'],
-  ])('when a default-mode card at %s is checked, then the connection works and the last step is %s', async (domain, status, deliverability, skipped) => {
-    expect(await checkStepOf(domain)).toEqual([
-      { type: 'step', step: 'deliverability', status, detail: { deliverability, ...(skipped ? { skipped } : {}) }, durationMs: expect.any(Number) },
-    ]);
-  });
+  ])(
+    'when a default-mode card at %s is checked, then the connection works and the last step is %s',
+    async (domain, status, deliverability, skipped) => {
+      expect(await checkStepOf(domain)).toEqual([
+        {
+          type: 'step',
+          step: 'deliverability',
+          status,
+          detail: { deliverability, ...(skipped ? { skipped } : {}) },
+          durationMs: expect.any(Number),
+        },
+      ]);
+    },
+  );
 
   it('when the card sends in Reply-To mode, then its domain does not matter and there is no such step', async () => {
     expect(await checkStepOf('hardfail.test')).toEqual([]);

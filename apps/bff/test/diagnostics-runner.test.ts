@@ -27,7 +27,10 @@ afterEach(async () => {
 
 async function check(target: Partial<CheckTarget> & Pick<CheckTarget, 'port' | 'security'>) {
   const events: StepEvent[] = [];
-  const outcome = await runCheck({ target: { host: 'localhost', tls: { ca: [material.ca] }, auth: null, ...target }, envelope: null, timeouts: TIMEOUTS }, (event) => events.push(event));
+  const outcome = await runCheck(
+    { target: { host: 'localhost', tls: { ca: [material.ca] }, auth: null, ...target }, envelope: null, timeouts: TIMEOUTS },
+    (event) => events.push(event),
+  );
   return { events, outcome, diagnosis: outcome.ok ? null : diagnoseFailure(outcome.failure, outcome.context) };
 }
 
@@ -42,17 +45,29 @@ describe('token logins (XOAUTH2)', () => {
     const challenge = { status: '400', schemes: 'Bearer', scope: 'https://outlook.office.com/SMTP.Send' };
     const server = await xoauth2Server({ ok: false, challenge });
 
-    const { events, diagnosis } = await check({ port: server.port, security: 'starttls', auth: { user: 'mari@firma.ee', accessToken: 'token-of-the-wrong-audience' } });
+    const { events, diagnosis } = await check({
+      port: server.port,
+      security: 'starttls',
+      auth: { user: 'mari@firma.ee', accessToken: 'token-of-the-wrong-audience' },
+    });
 
     expect(events.at(-1)).toMatchObject({ step: 'auth', status: 'failed' });
-    expect(diagnosis).toMatchObject({ failureClass: 'authChallenge', messageKey: 'diagnostics.failure.authChallenge', params: { challenge } });
+    expect(diagnosis).toMatchObject({
+      failureClass: 'authChallenge',
+      messageKey: 'diagnostics.failure.authChallenge',
+      params: { challenge },
+    });
     expect(JSON.stringify(events)).not.toContain('token-of-the-wrong-audience');
   });
 
   it('when Microsoft refuses the token with 535 5.7.3, then it is authM365WrongAccount', async () => {
     const server = await xoauth2Server({ ok: false, responseCode: 535, message: '5.7.3 Authentication unsuccessful' });
 
-    const { diagnosis } = await check({ port: server.port, security: 'starttls', auth: { user: 'mari@firma.ee', accessToken: 'graph-token' } });
+    const { diagnosis } = await check({
+      port: server.port,
+      security: 'starttls',
+      auth: { user: 'mari@firma.ee', accessToken: 'graph-token' },
+    });
 
     expect(diagnosis).toMatchObject({ failureClass: 'authM365WrongAccount', params: { command: 'AUTH XOAUTH2', enhancedCode: '5.7.3' } });
   });
@@ -60,10 +75,16 @@ describe('token logins (XOAUTH2)', () => {
   it('when the token is accepted, then the AUTH step names XOAUTH2 and the user', async () => {
     const server = await xoauth2Server({ ok: true });
 
-    const { events, outcome } = await check({ port: server.port, security: 'starttls', auth: { user: 'mari@firma.ee', accessToken: 'good' } });
+    const { events, outcome } = await check({
+      port: server.port,
+      security: 'starttls',
+      auth: { user: 'mari@firma.ee', accessToken: 'good' },
+    });
 
     expect(outcome.ok).toBe(true);
-    expect(events).toContainEqual(expect.objectContaining({ step: 'auth', status: 'ok', detail: { mechanism: 'XOAUTH2', user: 'mari@firma.ee' } }));
+    expect(events).toContainEqual(
+      expect.objectContaining({ step: 'auth', status: 'ok', detail: { mechanism: 'XOAUTH2', user: 'mari@firma.ee' } }),
+    );
   });
 });
 
@@ -76,7 +97,11 @@ describe('silent ports', () => {
 
       const { events, diagnosis } = await check({ port: silent.port, security: 'starttls' });
 
-      expect(stepResults(events)).toEqual([['dns', 'ok'], ['tcp', 'ok'], ['greeting', 'failed']]);
+      expect(stepResults(events)).toEqual([
+        ['dns', 'ok'],
+        ['tcp', 'ok'],
+        ['greeting', 'failed'],
+      ]);
       expect(diagnosis).toMatchObject({ failureClass: 'noGreeting', messageKey: 'diagnostics.failure.noGreeting' });
     },
     SLOW_TEST_MS,
@@ -104,7 +129,11 @@ describe('silent ports', () => {
 
       const { events } = await scenario.check('dryRun');
 
-      expect(stepResults(events)).toEqual([['dns', 'ok'], ['tcp', 'ok'], ['greeting', 'failed']]);
+      expect(stepResults(events)).toEqual([
+        ['dns', 'ok'],
+        ['tcp', 'ok'],
+        ['greeting', 'failed'],
+      ]);
       expect(diagnosisOf(events)).toMatchObject({ failureClass: 'plainOnSslPort', fixKey: 'diagnostics.fix.plainOnSslPort' });
     },
     SLOW_TEST_MS,

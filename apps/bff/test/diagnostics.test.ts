@@ -1,6 +1,19 @@
 import type { LocalSmtpServer, LocalSmtpServerOptions } from '@saatja/local-servers';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { closedPort, createTlsSet, diagnosisOf, rawServer, SMTP_PASSWORD, smtpServer, startScenario, stepResults, verdictOf, type CardSmtp, type Scenario, type TlsSet } from './support/diagnostics';
+import {
+  closedPort,
+  createTlsSet,
+  diagnosisOf,
+  rawServer,
+  SMTP_PASSWORD,
+  smtpServer,
+  startScenario,
+  stepResults,
+  verdictOf,
+  type CardSmtp,
+  type Scenario,
+  type TlsSet,
+} from './support/diagnostics';
 
 let tls: TlsSet;
 let scenario: Scenario | null = null;
@@ -15,7 +28,11 @@ afterEach(async () => {
 });
 
 /** Our SMTP server in the given mode, and a card pointing at it. */
-async function withServer(options: Partial<LocalSmtpServerOptions> & Pick<LocalSmtpServerOptions, 'security'>, card: Partial<CardSmtp> = {}, material = tls.trusted) {
+async function withServer(
+  options: Partial<LocalSmtpServerOptions> & Pick<LocalSmtpServerOptions, 'security'>,
+  card: Partial<CardSmtp> = {},
+  material = tls.trusted,
+) {
   const server: LocalSmtpServer = await smtpServer(material, { users: { jaan: SMTP_PASSWORD }, ...options });
   // The deployment trusts the server's CA; a self-signed certificate has none it could trust.
   const trust = material === tls.selfSigned ? tls.trusted : material;
@@ -40,8 +57,18 @@ describe('a check that passes', () => {
       ['rcptTo', 'ok'],
       ['data', 'ok'],
     ]);
-    expect(events).toContainEqual(expect.objectContaining({ step: 'tls', status: 'ok', detail: expect.objectContaining({ certificate: expect.objectContaining({ subject: 'CN=localhost', altNames: expect.arrayContaining(['DNS:localhost']) }) }) }));
-    expect(events).toContainEqual(expect.objectContaining({ step: 'ehlo', detail: expect.objectContaining({ authMechanisms: ['PLAIN', 'LOGIN'] }) }));
+    expect(events).toContainEqual(
+      expect.objectContaining({
+        step: 'tls',
+        status: 'ok',
+        detail: expect.objectContaining({
+          certificate: expect.objectContaining({ subject: 'CN=localhost', altNames: expect.arrayContaining(['DNS:localhost']) }),
+        }),
+      }),
+    );
+    expect(events).toContainEqual(
+      expect.objectContaining({ step: 'ehlo', detail: expect.objectContaining({ authMechanisms: ['PLAIN', 'LOGIN'] }) }),
+    );
     expect(events).toContainEqual(expect.objectContaining({ step: 'data', detail: { reply: expect.stringMatching(/^354 /) } }));
     expect(verdictOf(events)).toEqual({ type: 'verdict', ok: true, mode: 'dryRun', to: 'jaan@firma.ee', messageId: null });
     expect(server.authAttempts()).toEqual([{ user: 'jaan', method: 'PLAIN', ok: true }]);
@@ -128,7 +155,10 @@ describe('failures, each against a real server', () => {
 
     const { events } = await scenario.check('dryRun');
 
-    expect(stepResults(events)).toEqual([['dns', 'ok'], ['tcp', 'failed']]);
+    expect(stepResults(events)).toEqual([
+      ['dns', 'ok'],
+      ['tcp', 'failed'],
+    ]);
     expect(diagnosisOf(events)).toMatchObject({ failureClass: 'connectionRefused', messageKey: 'diagnostics.failure.connectionRefused' });
   });
 
@@ -137,7 +167,11 @@ describe('failures, each against a real server', () => {
 
     const { events } = await scenario.check('dryRun');
 
-    expect(stepResults(events)).toEqual([['dns', 'ok'], ['tcp', 'ok'], ['tls', 'failed']]);
+    expect(stepResults(events)).toEqual([
+      ['dns', 'ok'],
+      ['tcp', 'ok'],
+      ['tls', 'failed'],
+    ]);
     expect(diagnosisOf(events)).toMatchObject({ failureClass: 'sslOnPlainPort', messageKey: 'diagnostics.failure.sslOnPlainPort' });
   });
 
@@ -156,7 +190,11 @@ describe('failures, each against a real server', () => {
 
     const diagnosis = diagnosisOf(events);
     expect(diagnosis).toMatchObject({ failureClass: 'certificateUntrusted', messageKey: 'diagnostics.failure.certificateUntrusted' });
-    expect(diagnosis.params.certificate).toMatchObject({ subject: 'CN=localhost', issuer: 'CN=localhost', altNames: expect.arrayContaining(['DNS:localhost']) });
+    expect(diagnosis.params.certificate).toMatchObject({
+      subject: 'CN=localhost',
+      issuer: 'CN=localhost',
+      altNames: expect.arrayContaining(['DNS:localhost']),
+    });
     expect(server.authAttempts()).toEqual([]);
   });
 
@@ -189,7 +227,11 @@ describe('failures, each against a real server', () => {
     const { events, text } = await scenario.check('dryRun');
 
     expect(stepResults(events).at(-1)).toEqual(['auth', 'failed']);
-    expect(diagnosisOf(events)).toMatchObject({ failureClass: 'authBadCredentials', fixKey: 'diagnostics.fix.checkCredentials', params: { enhancedCode: '5.7.8', reply: expect.stringMatching(/^535 /) } });
+    expect(diagnosisOf(events)).toMatchObject({
+      failureClass: 'authBadCredentials',
+      fixKey: 'diagnostics.fix.checkCredentials',
+      params: { enhancedCode: '5.7.8', reply: expect.stringMatching(/^535 /) },
+    });
     expect(text).not.toContain('wrong');
     const log = await scenario.stack.bff.db.selectFrom('send_log').selectAll().execute();
     expect(log).toMatchObject([{ kind: 'check', result: 'failed', error_code: 'EAUTH', failure_class: 'authBadCredentials' }]);
@@ -201,7 +243,11 @@ describe('failures, each against a real server', () => {
     ['535', '5.7.3 Authentication unsuccessful', 'authM365WrongAccount'],
     ['535', '5.7.30 Basic authentication is not supported for Client Submission', 'authBasicRetired'],
   ])('when the server answers AUTH with %s %s, then it is %s', async (code, message, failureClass) => {
-    const { scenario } = await withServer({ security: 'starttls', users: undefined, authenticatePassword: async () => ({ ok: false, responseCode: Number(code), message }) });
+    const { scenario } = await withServer({
+      security: 'starttls',
+      users: undefined,
+      authenticatePassword: async () => ({ ok: false, responseCode: Number(code), message }),
+    });
 
     const { events } = await scenario.check('dryRun');
 
@@ -209,11 +255,18 @@ describe('failures, each against a real server', () => {
   });
 
   it('when the server offers only XOAUTH2 to a password configuration, then authNotOffered lists what it offers', async () => {
-    const { server, scenario } = await withServer({ security: 'starttls', users: undefined, authenticateXOAuth2: async () => ({ ok: true }) });
+    const { server, scenario } = await withServer({
+      security: 'starttls',
+      users: undefined,
+      authenticateXOAuth2: async () => ({ ok: true }),
+    });
 
     const { events } = await scenario.check('dryRun');
 
-    expect(diagnosisOf(events)).toMatchObject({ failureClass: 'authNotOffered', params: { authOffered: ['XOAUTH2'], authWanted: 'PLAIN' } });
+    expect(diagnosisOf(events)).toMatchObject({
+      failureClass: 'authNotOffered',
+      params: { authOffered: ['XOAUTH2'], authWanted: 'PLAIN' },
+    });
     expect(server.authAttempts()).toEqual([]);
   });
 
@@ -250,18 +303,18 @@ describe('failures, each against a real server', () => {
     expect(diagnosisOf(events)).toMatchObject({ failureClass, messageKey: `diagnostics.failure.${failureClass}` });
   });
 
-  it.each([
-    ['HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'],
-    ['SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n'],
-  ])('when the server greets with %j, then the greeting step fails with notSmtp and shows the line', async (greeting) => {
-    const server = await rawServer((socket) => socket.write(greeting));
-    scenario = await startScenario(tls.trusted, { port: server.port, security: 'starttls' }, [() => server.close()]);
+  it.each([['HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n'], ['SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n']])(
+    'when the server greets with %j, then the greeting step fails with notSmtp and shows the line',
+    async (greeting) => {
+      const server = await rawServer((socket) => socket.write(greeting));
+      scenario = await startScenario(tls.trusted, { port: server.port, security: 'starttls' }, [() => server.close()]);
 
-    const { events } = await scenario.check('dryRun');
+      const { events } = await scenario.check('dryRun');
 
-    expect(stepResults(events).at(-1)).toEqual(['greeting', 'failed']);
-    expect(diagnosisOf(events)).toMatchObject({ failureClass: 'notSmtp', params: { reply: greeting.split('\r\n')[0] } });
-  });
+      expect(stepResults(events).at(-1)).toEqual(['greeting', 'failed']);
+      expect(diagnosisOf(events)).toMatchObject({ failureClass: 'notSmtp', params: { reply: greeting.split('\r\n')[0] } });
+    },
+  );
 });
 
 describe('refusals before any connection', () => {

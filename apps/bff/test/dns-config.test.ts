@@ -17,13 +17,18 @@ describe('SAATJA_DNS_SERVERS', () => {
     expect(loadConfig({ SAATJA_DNS_SERVERS: value }).dnsServers).toEqual(servers);
   });
 
-  it.each(['dns.example.com', '192.0.2.53:0', '192.0.2.53:70000', '2001:db8::53:53:x', '[192.0.2.1]:53', '192.0.2.53:53:53', '[2001:db8::1]x'])(
-    'when %s, then start-up fails naming the setting',
-    (value) => {
-      expect(() => loadConfig({ SAATJA_DNS_SERVERS: value })).toThrow(ConfigError);
-      expect(() => loadConfig({ SAATJA_DNS_SERVERS: value })).toThrow(/SAATJA_DNS_SERVERS/);
-    },
-  );
+  it.each([
+    'dns.example.com',
+    '192.0.2.53:0',
+    '192.0.2.53:70000',
+    '2001:db8::53:53:x',
+    '[192.0.2.1]:53',
+    '192.0.2.53:53:53',
+    '[2001:db8::1]x',
+  ])('when %s, then start-up fails naming the setting', (value) => {
+    expect(() => loadConfig({ SAATJA_DNS_SERVERS: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ SAATJA_DNS_SERVERS: value })).toThrow(/SAATJA_DNS_SERVERS/);
+  });
 
   it.each(['0', '50', 'soon'])('when the timeout is %s, then start-up fails', (value) => {
     expect(() => loadConfig({ SAATJA_DNS_TIMEOUT_MS: value })).toThrow(/SAATJA_DNS_TIMEOUT_MS/);

@@ -26,7 +26,11 @@ const logLines: string[] = [];
 beforeAll(async () => {
   const tls = await createLocalTls();
   // Refuses every login, repeating the AUTH line and the password in its 535 reply.
-  echoing = await startSmtpServer({ security: 'starttls', tls, authenticatePassword: async (user, password) => echoPasswordRefusal(user, password) });
+  echoing = await startSmtpServer({
+    security: 'starttls',
+    tls,
+    authenticatePassword: async (user, password) => echoPasswordRefusal(user, password),
+  });
   stack = await startTestStack({ tls, openPorts: [echoing.port], logDestination: { write: (line) => void logLines.push(line) } });
 });
 
@@ -41,14 +45,25 @@ describe('a server that echoes the credentials in its refusal', () => {
     const jaan = apiClient(stack.url);
     expect((await mari.signIn('MARI', 'mari-demo-2026')).status).toBe(200);
     expect((await jaan.signIn('JAAN', 'jaan-demo-2026')).status).toBe(200);
-    const card = { name: 'Mari Maasikas', email: 'mari@firma.ee', mailSender: { mode: 'smtp', smtp: { host: 'localhost', port: echoing.port, security: 'starttls', user: USER, password: PASSWORD, clearPassword: false } } };
+    const card = {
+      name: 'Mari Maasikas',
+      email: 'mari@firma.ee',
+      mailSender: {
+        mode: 'smtp',
+        smtp: { host: 'localhost', port: echoing.port, security: 'starttls', user: USER, password: PASSWORD, clearPassword: false },
+      },
+    };
     expect((await mari.call('PUT', '/card', card)).status).toBe(200);
     // JAAN, in default mode, inherits MARI's server and password (SPEC §3).
     expect((await mari.call('PUT', '/admin/settings', { mailSendingUserCode: 'MARI' })).status).toBe(200);
 
     const seen: string[] = [];
     for (const client of [mari, jaan]) {
-      for (const [path, body] of [['/card/test-mail', {}], ['/card/check', { mode: 'dryRun' }], ['/card/check', { mode: 'send' }]] as const) {
+      for (const [path, body] of [
+        ['/card/test-mail', {}],
+        ['/card/check', { mode: 'dryRun' }],
+        ['/card/check', { mode: 'send' }],
+      ] as const) {
         const response = await client.call('POST', path, body);
         seen.push(response.text);
         // The refusal still reaches the user: the class and the reply, without the secret.
@@ -62,7 +77,13 @@ describe('a server that echoes the credentials in its refusal', () => {
 
     const places = { responses: seen.join('\n'), logs: logLines.join('\n'), database };
     const found = Object.entries(places).map(([place, text]) => [place, FORMS.filter((form) => text.includes(form)).length] as const);
-    expect(found).toEqual([['responses', 0], ['logs', 0], ['database', 0]]);
-    printFigure(`Echoing server: 6 refused logins (owner and inheriting user: test mail, dry run, check+send), ${FORMS.length} forms of the password searched in ${seen.length} responses and streamed checks (incl. send logs), ${logLines.length} log lines and the database: ${found.map(([place, n]) => `${place} ${n}`).join(', ')}`);
+    expect(found).toEqual([
+      ['responses', 0],
+      ['logs', 0],
+      ['database', 0],
+    ]);
+    printFigure(
+      `Echoing server: 6 refused logins (owner and inheriting user: test mail, dry run, check+send), ${FORMS.length} forms of the password searched in ${seen.length} responses and streamed checks (incl. send logs), ${logLines.length} log lines and the database: ${found.map(([place, n]) => `${place} ${n}`).join(', ')}`,
+    );
   });
 });

@@ -47,7 +47,11 @@ describe('delivery status notifications over SMTP', () => {
     await deliver(gmailMultiRecipientDsn(messageId, MAILBOX));
 
     const events = await eventsOf(jaan);
-    expect(events.map(({ kind, recipient, status, reason }) => ({ kind, recipient, status, reason })).sort((a, b) => String(a.recipient).localeCompare(String(b.recipient)))).toEqual([
+    expect(
+      events
+        .map(({ kind, recipient, status, reason }) => ({ kind, recipient, status, reason }))
+        .sort((a, b) => String(a.recipient).localeCompare(String(b.recipient))),
+    ).toEqual([
       { kind: 'bounce', recipient: 'full@gmail.com', status: '5.2.2', reason: 'mailboxFull' },
       { kind: 'bounce', recipient: 'gone@gmail.com', status: '5.1.1', reason: 'unknownMailbox' },
       { kind: 'delay', recipient: 'slow@example.org', status: '4.4.1', reason: 'delayed' },
@@ -59,7 +63,14 @@ describe('delivery status notifications over SMTP', () => {
     await deliver(exchangeNdr(messageId, MAILBOX));
 
     expect(await eventsOf(jaan)).toEqual([
-      expect.objectContaining({ ...sentToJaan, kind: 'bounce', recipient: 'lost@firma.example', status: '5.1.10', reason: 'unknownMailbox', originalMessageId: messageId }),
+      expect.objectContaining({
+        ...sentToJaan,
+        kind: 'bounce',
+        recipient: 'lost@firma.example',
+        status: '5.1.10',
+        reason: 'unknownMailbox',
+        originalMessageId: messageId,
+      }),
     ]);
   });
 
@@ -84,7 +95,14 @@ describe('other bounces and replies over SMTP', () => {
     await deliver(qmailBounce(messageId, MAILBOX));
 
     expect(await eventsOf(jaan)).toEqual([
-      expect.objectContaining({ ...sentToJaan, kind: 'bounce', recipient: 'nobody@qmail.example', status: '5.1.1', reason: 'unknownMailbox', originalMessageId: messageId }),
+      expect.objectContaining({
+        ...sentToJaan,
+        kind: 'bounce',
+        recipient: 'nobody@qmail.example',
+        status: '5.1.1',
+        reason: 'unknownMailbox',
+        originalMessageId: messageId,
+      }),
     ]);
   });
 
@@ -94,7 +112,14 @@ describe('other bounces and replies over SMTP', () => {
     expect(await eventsOf(jaan)).toEqual([]);
     const admin = await signedIn(stack.url, MARI.code, MARI.password);
     expect(await eventsOf(admin)).toEqual([
-      expect.objectContaining({ kind: 'bounce', recipient: 'ghost@old.example', status: '5.1.1', user: null, sent: null, originalMessageId: null }),
+      expect.objectContaining({
+        kind: 'bounce',
+        recipient: 'ghost@old.example',
+        status: '5.1.1',
+        user: null,
+        sent: null,
+        originalMessageId: null,
+      }),
     ]);
   });
 
@@ -102,7 +127,14 @@ describe('other bounces and replies over SMTP', () => {
     await deliverRaw(stack.inboundPort, { from: 'mari@kliendifirma.example', to: MAILBOX, raw: humanReply(messageId, MAILBOX) });
 
     expect(await eventsOf(jaan)).toEqual([
-      expect.objectContaining({ ...sentToJaan, kind: 'reply', from: 'mari@kliendifirma.example', subject: 'Re: Arve 2026-17', recipient: null, reason: null }),
+      expect.objectContaining({
+        ...sentToJaan,
+        kind: 'reply',
+        from: 'mari@kliendifirma.example',
+        subject: 'Re: Arve 2026-17',
+        recipient: null,
+        reason: null,
+      }),
     ]);
   });
 
@@ -120,7 +152,9 @@ describe('other bounces and replies over SMTP', () => {
 
 describe('what the listener refuses', () => {
   it('when mail comes for another address, then RCPT is refused with 550 5.1.1 and nothing is stored', async () => {
-    const error = await failureOf(deliverRaw(stack.inboundPort, { to: 'someone@event.data.directo.ee', raw: postfixDsn(messageId, MAILBOX) }));
+    const error = await failureOf(
+      deliverRaw(stack.inboundPort, { to: 'someone@event.data.directo.ee', raw: postfixDsn(messageId, MAILBOX) }),
+    );
 
     expect(error).toMatchObject({ code: 'EENVELOPE', responseCode: 550 });
     expect(error.response).toMatch(/^550 5\.1\.1 /);

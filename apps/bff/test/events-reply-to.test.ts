@@ -46,9 +46,18 @@ describe('sending in Directo-Reply-To mode', () => {
   it('when the relay bounces the test mail, then the bounce becomes an event of the user with recipient and reason', async () => {
     const messageId = await sendAsEventMailbox(mari, MARI, BOUNCING);
 
-    await expect.poll(() => eventsOf(mari), { timeout: 15_000, interval: 200 }).toEqual([
-      expect.objectContaining({ kind: 'bounce', recipient: BOUNCING, status: '5.1.1', reason: 'unknownMailbox', originalMessageId: messageId, user: { code: 'MARI', name: MARI.name } }),
-    ]);
+    await expect
+      .poll(() => eventsOf(mari), { timeout: 15_000, interval: 200 })
+      .toEqual([
+        expect.objectContaining({
+          kind: 'bounce',
+          recipient: BOUNCING,
+          status: '5.1.1',
+          reason: 'unknownMailbox',
+          originalMessageId: messageId,
+          user: { code: 'MARI', name: MARI.name },
+        }),
+      ]);
     expect(stack.relay.bounces()).toEqual([{ to: MAILBOX, recipients: [BOUNCING], ok: true, error: null }]);
   });
 });
@@ -63,13 +72,15 @@ describe('GET /api/events', () => {
     await deliverRaw(stack.inboundPort, { from: 'a@b.example', to: MAILBOX, raw: humanReply('<unknown@elsewhere>', MAILBOX) });
   }
 
-  it('when a user lists events, then only their own mail\'s events come back', async () => {
+  it("when a user lists events, then only their own mail's events come back", async () => {
     await threeEvents();
 
-    expect((await eventsOf(jaan)).map(({ kind, user }) => ({ kind, user }))).toEqual([{ kind: 'bounce', user: { code: 'JAAN', name: JAAN.name } }]);
+    expect((await eventsOf(jaan)).map(({ kind, user }) => ({ kind, user }))).toEqual([
+      { kind: 'bounce', user: { code: 'JAAN', name: JAAN.name } },
+    ]);
   });
 
-  it('when an admin lists events, then everyone\'s and the unmatched come back, newest first', async () => {
+  it("when an admin lists events, then everyone's and the unmatched come back, newest first", async () => {
     await threeEvents();
 
     const events = await eventsOf(mari);

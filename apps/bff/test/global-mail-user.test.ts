@@ -20,7 +20,10 @@ const smtp = (server: LocalSmtpServer, fields: Record<string, unknown>) => ({
 });
 const card = (name: string, email: string, mailSender: Record<string, unknown>) => ({ name, email, mailSender });
 const mariCard = (fields: Record<string, unknown> = {}) =>
-  card('Mari Maasikas', 'mari@firma.ee', { mode: 'smtp', smtp: smtp(companyServer, { user: 'info', password: 'company-secret', ...fields }) });
+  card('Mari Maasikas', 'mari@firma.ee', {
+    mode: 'smtp',
+    smtp: smtp(companyServer, { user: 'info', password: 'company-secret', ...fields }),
+  });
 
 beforeEach(async () => {
   const tls = await createLocalTls();
@@ -57,7 +60,14 @@ describe('the global mail user', () => {
 
   it('when a user fills only User and Password, then mail goes to the global server with that user’s credentials', async () => {
     await setGlobal('MARI');
-    const saved = await jaan.call('PUT', '/card', card('Jaan Tamm', 'jaan@firma.ee', { mode: 'smtp', smtp: smtp(companyServer, { host: '', port: undefined, user: 'jaan', password: 'jaan-at-company' }) }));
+    const saved = await jaan.call(
+      'PUT',
+      '/card',
+      card('Jaan Tamm', 'jaan@firma.ee', {
+        mode: 'smtp',
+        smtp: smtp(companyServer, { host: '', port: undefined, user: 'jaan', password: 'jaan-at-company' }),
+      }),
+    );
     expect(saved.status).toBe(200);
     expect(saved.json).toMatchObject({ mailSender: { smtp: { host: '', user: 'jaan', passwordSet: true }, inherited: { code: 'MARI' } } });
     expect((await jaan.call('POST', '/card/test-mail', {})).status).toBe(200);
@@ -66,7 +76,11 @@ describe('the global mail user', () => {
 
   it('when a user has an own server, then the global setting does not affect them', async () => {
     await setGlobal('MARI');
-    await jaan.call('PUT', '/card', card('Jaan Tamm', 'jaan@firma.ee', { mode: 'smtp', smtp: smtp(ownServer, { user: 'jaan', password: 'jaan-own' }) }));
+    await jaan.call(
+      'PUT',
+      '/card',
+      card('Jaan Tamm', 'jaan@firma.ee', { mode: 'smtp', smtp: smtp(ownServer, { user: 'jaan', password: 'jaan-own' }) }),
+    );
     expect((await jaan.call('POST', '/card/test-mail', {})).status).toBe(200);
     expect(await ownServer.waitForMail()).toMatchObject({ authUser: 'jaan' });
     expect(companyServer.received()).toHaveLength(0);
@@ -74,8 +88,23 @@ describe('the global mail user', () => {
 
   it('when the global server changes, then a credentials-only password is not sent to the new server', async () => {
     await setGlobal('MARI');
-    await jaan.call('PUT', '/card', card('Jaan Tamm', 'jaan@firma.ee', { mode: 'smtp', smtp: smtp(companyServer, { host: '', port: undefined, user: 'jaan', password: 'jaan-at-company' }) }));
-    expect((await admin.call('PUT', '/card', card('Mari Maasikas', 'mari@firma.ee', { mode: 'smtp', smtp: smtp(ownServer, { user: 'info', password: 'x' }) }))).status).toBe(200);
+    await jaan.call(
+      'PUT',
+      '/card',
+      card('Jaan Tamm', 'jaan@firma.ee', {
+        mode: 'smtp',
+        smtp: smtp(companyServer, { host: '', port: undefined, user: 'jaan', password: 'jaan-at-company' }),
+      }),
+    );
+    expect(
+      (
+        await admin.call(
+          'PUT',
+          '/card',
+          card('Mari Maasikas', 'mari@firma.ee', { mode: 'smtp', smtp: smtp(ownServer, { user: 'info', password: 'x' }) }),
+        )
+      ).status,
+    ).toBe(200);
     const sent = await jaan.call('POST', '/card/test-mail', {});
     expect(sent.json).toMatchObject({ error: { code: 'sendFailed', detail: 'passwordNeeded' } });
     expect(ownServer.authAttempts()).toEqual([]);
@@ -94,12 +123,31 @@ describe('the global mail user', () => {
     await setGlobal('MARI');
     const audit = await admin.call('GET', '/admin/audit');
     expect(audit.status).toBe(200);
-    const { entries, next } = audit.json as unknown as { next: number | null; entries: { actor: string; action: string; target: string; changes: Record<string, { from: unknown; to: unknown }> }[] };
+    const { entries, next } = audit.json as unknown as {
+      next: number | null;
+      entries: { actor: string; action: string; target: string; changes: Record<string, { from: unknown; to: unknown }> }[];
+    };
     expect(next).toBeNull();
-    expect(entries[0]).toMatchObject({ actor: 'MARI', action: 'settings.mailSendingUser', changes: { mailSendingUserCode: { from: null, to: 'MARI' } } });
-    expect(entries).toContainEqual(expect.objectContaining({ actor: 'MARI', action: 'card.save', target: 'user:MARI', changes: expect.objectContaining({ mode: { from: 'default', to: 'smtp' } }) }));
+    expect(entries[0]).toMatchObject({
+      actor: 'MARI',
+      action: 'settings.mailSendingUser',
+      changes: { mailSendingUserCode: { from: null, to: 'MARI' } },
+    });
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        actor: 'MARI',
+        action: 'card.save',
+        target: 'user:MARI',
+        changes: expect.objectContaining({ mode: { from: 'default', to: 'smtp' } }),
+      }),
+    );
     expect(audit.text).not.toContain('company-secret');
-    expect(entries).toContainEqual(expect.objectContaining({ action: 'card.save', changes: expect.objectContaining({ smtpPassword: { from: null, to: { savedFor: expect.stringMatching(/^localhost:\d+$/) } } }) }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        action: 'card.save',
+        changes: expect.objectContaining({ smtpPassword: { from: null, to: { savedFor: expect.stringMatching(/^localhost:\d+$/) } } }),
+      }),
+    );
   });
 
   it('when the audit log is filtered by user, action and time, then only matching entries come back, a page at a time', async () => {
@@ -107,7 +155,9 @@ describe('the global mail user', () => {
     const list = async (query: string) => {
       const response = await admin.call('GET', `/admin/audit?${query}`);
       expect(response.status, response.text).toBe(200);
-      return (response.json as unknown as { entries: { action: string; target: string }[] }).entries.map((entry) => `${entry.action} ${entry.target}`);
+      return (response.json as unknown as { entries: { action: string; target: string }[] }).entries.map(
+        (entry) => `${entry.action} ${entry.target}`,
+      );
     };
     expect(await list('action=settings.mailSendingUser')).toEqual(['settings.mailSendingUser system']);
     expect(await list('user=mari&action=card.save')).toEqual(['card.save user:MARI']);
@@ -120,15 +170,24 @@ describe('the global mail user', () => {
   });
 
   it('when the chosen user has no own server or does not exist, then the setting is refused with a field error', async () => {
-    expect((await setGlobal('JAAN')).json).toEqual({ error: { code: 'validation', fields: { mailSendingUserCode: 'globalUser.noOwnServer' } } });
-    expect((await setGlobal('NOBODY')).json).toEqual({ error: { code: 'validation', fields: { mailSendingUserCode: 'globalUser.unknown' } } });
+    expect((await setGlobal('JAAN')).json).toEqual({
+      error: { code: 'validation', fields: { mailSendingUserCode: 'globalUser.noOwnServer' } },
+    });
+    expect((await setGlobal('NOBODY')).json).toEqual({
+      error: { code: 'validation', fields: { mailSendingUserCode: 'globalUser.unknown' } },
+    });
     expect((await admin.call('GET', '/admin/settings')).json).toEqual({ mailSendingUserCode: null });
   });
 
   it('when an admin previews a candidate, then every user’s resulting configuration is shown and nothing is saved', async () => {
     const preview = await admin.call('POST', '/admin/settings/preview', { mailSendingUserCode: 'MARI' });
     expect(preview.json).toEqual(
-      expect.arrayContaining([expect.objectContaining({ code: 'JAAN', effective: expect.objectContaining({ provenance: expect.objectContaining({ server: 'global' }) }) })]),
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: 'JAAN',
+          effective: expect.objectContaining({ provenance: expect.objectContaining({ server: 'global' }) }),
+        }),
+      ]),
     );
     expect((await admin.call('GET', '/admin/settings')).json).toEqual({ mailSendingUserCode: null });
   });

@@ -9,13 +9,22 @@ const PASSWORD = 'Logged-Echo-Secret-5521';
 
 let echoing: LocalSmtpServer;
 beforeAll(async () => {
-  echoing = await startSmtpServer({ security: 'none', authenticatePassword: async (user, password) => echoPasswordRefusal(user, password) });
+  echoing = await startSmtpServer({
+    security: 'none',
+    authenticatePassword: async (user, password) => echoPasswordRefusal(user, password),
+  });
 });
 afterAll(() => echoing?.close());
 
 describe('the logger and nodemailer errors', () => {
   it('when an error whose server reply echoes the password is logged, then the line keeps what failed but not the reply', async () => {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: echoing.port, secure: false, ignoreTLS: true, auth: { user: USER, pass: PASSWORD } });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: echoing.port,
+      secure: false,
+      ignoreTLS: true,
+      auth: { user: USER, pass: PASSWORD },
+    });
     const error = await transport.verify().then(
       () => null,
       (failure: unknown) => failure,

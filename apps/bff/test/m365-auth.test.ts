@@ -29,7 +29,9 @@ describe('Authenticate Microsoft 365: the code flow', () => {
 
     expect(`${url.origin}${url.pathname}`).toBe(`${stack.m365!.emulator.authority}/oauth2/v2.0/authorize`);
     const params = url.searchParams;
-    expect(params.get('scope')?.split(' ')).toEqual(expect.arrayContaining(['https://outlook.office.com/SMTP.Send', 'offline_access', 'openid', 'profile', 'email']));
+    expect(params.get('scope')?.split(' ')).toEqual(
+      expect.arrayContaining(['https://outlook.office.com/SMTP.Send', 'offline_access', 'openid', 'profile', 'email']),
+    );
     expect(params.get('scope')).not.toContain('graph.microsoft.com');
     expect(params.get('redirect_uri')).toBe(`${stack.url}/api/m365/callback`);
     expect(params.get('code_challenge_method')).toBe('S256');
@@ -54,12 +56,22 @@ describe('Authenticate Microsoft 365: the code flow', () => {
     expect(page.html).toContain(`"origin":"${stack.url}"`);
     expect(page.fallback).toBe(`/?m365=authenticated&m365Account=${encodeURIComponent(JAAN_MAILBOX.email)}`);
     const nonce = /<script nonce="([^"]+)">/.exec(page.html)?.[1];
-    expect(page.headers.get('content-security-policy')).toBe(`default-src 'none'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`);
+    expect(page.headers.get('content-security-policy')).toBe(
+      `default-src 'none'; script-src 'nonce-${nonce}'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    );
     expect(page.headers.get('referrer-policy')).toBe('no-referrer');
     expect(page.headers.get('cache-control')).toBe('no-store');
 
-    expect((await jaan.call('GET', '/card')).json).toMatchObject({ mailSender: { mode: 'm365', smtp: { host: 'smtp.office365.com', port: 587, user: JAAN_MAILBOX.email } } });
-    expect(await status()).toMatchObject({ connected: true, account: JAAN_MAILBOX.email, needsReauthentication: false, accountMismatch: false, authenticatedAt: expect.any(String) });
+    expect((await jaan.call('GET', '/card')).json).toMatchObject({
+      mailSender: { mode: 'm365', smtp: { host: 'smtp.office365.com', port: 587, user: JAAN_MAILBOX.email } },
+    });
+    expect(await status()).toMatchObject({
+      connected: true,
+      account: JAAN_MAILBOX.email,
+      needsReauthentication: false,
+      accountMismatch: false,
+      authenticatedAt: expect.any(String),
+    });
   });
 
   it('when the tokens are stored, then they are sealed at rest, never in an API answer, and a restart keeps the connection', async () => {
@@ -110,7 +122,10 @@ describe('Authenticate Microsoft 365: the code flow', () => {
   it('when the callback comes after the sign-in expired, then it says so and the code is not redeemed', async () => {
     const authorizeUrl = await startSignIn(jaan, JAAN_MAILBOX.email);
     const back = await authorizeInBrowser(authorizeUrl, stack.m365!.emulator.ca, JAAN_MAILBOX);
-    await stack.bff.db.updateTable('m365_auth_states').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await stack.bff.db
+      .updateTable('m365_auth_states')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
 
     expect((await loadCallback(jaan, back)).result).toEqual({ outcome: 'expiredState' });
     expect(stack.m365!.emulator.stats.tokenRequests).toBe(0);

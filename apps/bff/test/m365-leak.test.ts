@@ -21,7 +21,10 @@ afterEach(async () => {
 /** Every token secret the user's sealed MSAL cache holds right now. */
 async function cachedSecrets(): Promise<string[]> {
   const row = await stack.bff.db.selectFrom('m365_tokens').selectAll().executeTakeFirstOrThrow();
-  const cache = JSON.parse(createSecretBox(stack.config.secretsKeys!).open(row.token_cache_sealed, `m365-cache:${row.user_id}`)) as Record<string, Record<string, { secret: string }>>;
+  const cache = JSON.parse(createSecretBox(stack.config.secretsKeys!).open(row.token_cache_sealed, `m365-cache:${row.user_id}`)) as Record<
+    string,
+    Record<string, { secret: string }>
+  >;
   return ['AccessToken', 'RefreshToken', 'IdToken'].flatMap((kind) => Object.values(cache[kind] ?? {}).map((entry) => entry.secret));
 }
 

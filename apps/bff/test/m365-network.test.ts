@@ -28,14 +28,19 @@ describe('the identity provider network client', () => {
   });
 
   it('when the provider’s certificate is not trusted, then the request fails: verification is never skipped', async () => {
-    await expect(createHttpsNetworkClient([]).sendGetRequestAsync(metadataUrl())).rejects.toMatchObject({ code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' });
+    await expect(createHttpsNetworkClient([]).sendGetRequestAsync(metadataUrl())).rejects.toMatchObject({
+      code: 'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    });
   });
 
   it('when a POST gets an error answer, then msal still gets the JSON body and status', async () => {
-    const response = await createHttpsNetworkClient([emulator.ca]).sendPostRequestAsync<{ error: string }>(`${emulator.authority}/oauth2/v2.0/token`, {
-      body: 'grant_type=refresh_token',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    });
+    const response = await createHttpsNetworkClient([emulator.ca]).sendPostRequestAsync<{ error: string }>(
+      `${emulator.authority}/oauth2/v2.0/token`,
+      {
+        body: 'grant_type=refresh_token',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      },
+    );
 
     expect(response.status).toBe(400);
     expect(response.body.error).toBe('invalid_request');

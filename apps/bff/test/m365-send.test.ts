@@ -27,10 +27,13 @@ afterEach(async () => {
 const emulator = () => stack.m365!.emulator;
 const m365Smtp = () => stack.m365!.smtp;
 const sendTestMail = (client = jaan) => client.call('POST', '/card/test-mail', {});
-const connect = async (client = jaan, mailbox = JAAN_MAILBOX) => expect((await connectM365(stack, client, mailbox)).result.outcome).toBe('authenticated');
+const connect = async (client = jaan, mailbox = JAAN_MAILBOX) =>
+  expect((await connectM365(stack, client, mailbox)).result.outcome).toBe('authenticated');
 /** Exchange lets a mailbox send only as itself: the card's e-mail is the mailbox's address. */
 const useMailboxAddress = async (client = jaan, mailbox = JAAN_MAILBOX) =>
-  expect((await client.call('PUT', '/card', { name: mailbox.name, email: mailbox.email, mailSender: { mode: 'default' } })).status).toBe(200);
+  expect((await client.call('PUT', '/card', { name: mailbox.name, email: mailbox.email, mailSender: { mode: 'default' } })).status).toBe(
+    200,
+  );
 
 describe('sending as Microsoft 365', () => {
   it('when the card is authenticated, then the test mail goes over STARTTLS, XOAUTH2 as that mailbox, with a token the emulator verifies', async () => {
@@ -40,7 +43,12 @@ describe('sending as Microsoft 365', () => {
 
     expect(sent.status, sent.text).toBe(200);
     const mail = await m365Smtp().waitForMail();
-    expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: JAAN_MAILBOX.email, secure: true, envelope: { from: JAAN_MAILBOX.email, to: [JAAN_MAILBOX.email] } });
+    expect(mail).toMatchObject({
+      authMethod: 'XOAUTH2',
+      authUser: JAAN_MAILBOX.email,
+      secure: true,
+      envelope: { from: JAAN_MAILBOX.email, to: [JAAN_MAILBOX.email] },
+    });
     expect(sent.text).not.toContain('eyJ');
     const [log] = await stack.bff.db.selectFrom('send_log').selectAll().execute();
     expect(log).toMatchObject({ result: 'sent' });
@@ -65,17 +73,23 @@ describe('sending as Microsoft 365', () => {
     // msal renews tokens expiring within 5 minutes.
     emulator().setAccessTokenLifetime(60);
     await connect();
-    const sealedBefore = (await stack.bff.db.selectFrom('m365_tokens').select('token_cache_sealed').executeTakeFirstOrThrow()).token_cache_sealed;
+    const sealedBefore = (await stack.bff.db.selectFrom('m365_tokens').select('token_cache_sealed').executeTakeFirstOrThrow())
+      .token_cache_sealed;
 
     expect((await sendTestMail()).status).toBe(200);
-    const sealedAfter = (await stack.bff.db.selectFrom('m365_tokens').select('token_cache_sealed').executeTakeFirstOrThrow()).token_cache_sealed;
+    const sealedAfter = (await stack.bff.db.selectFrom('m365_tokens').select('token_cache_sealed').executeTakeFirstOrThrow())
+      .token_cache_sealed;
     await stack.restart();
     // The emulator refuses a refresh token used twice: this works only with the rotated one.
     expect((await sendTestMail()).status).toBe(200);
 
     expect(emulator().stats.refreshTokenGrants).toBe(2);
     expect(sealedAfter).not.toBe(sealedBefore);
-    expect(m365Smtp().received().map((mail) => mail.authUser)).toEqual([JAAN_MAILBOX.email, JAAN_MAILBOX.email]);
+    expect(
+      m365Smtp()
+        .received()
+        .map((mail) => mail.authUser),
+    ).toEqual([JAAN_MAILBOX.email, JAAN_MAILBOX.email]);
     expect((await jaan.call('GET', '/card/m365')).json).toMatchObject({ needsReauthentication: false });
   });
 
@@ -100,7 +114,11 @@ describe('sending as Microsoft 365', () => {
     expect(failed.json).toEqual({ error: { code: 'sendFailed', detail: 'm365ReauthRequired' } });
     expect(m365Smtp().authAttempts()).toEqual([]);
     expect(m365Smtp().received()).toEqual([]);
-    expect((await jaan.call('GET', '/card/m365')).json).toMatchObject({ connected: true, needsReauthentication: true, reauthReason: 'AADSTS50173' });
+    expect((await jaan.call('GET', '/card/m365')).json).toMatchObject({
+      connected: true,
+      needsReauthentication: true,
+      reauthReason: 'AADSTS50173',
+    });
     // Marked: the next attempt does not even ask the identity provider.
     const tokenRequests = emulator().stats.tokenRequests;
     expect((await sendTestMail()).json).toEqual({ error: { code: 'sendFailed', detail: 'm365ReauthRequired' } });
@@ -132,13 +150,25 @@ describe('sending as Microsoft 365', () => {
 
   it('when the card’s e-mail is not the signed-in mailbox, then Microsoft 365 refuses the From with 554 5.2.252 and the diagnosis says so', async () => {
     await connect();
-    expect((await jaan.call('PUT', '/card', { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'm365', m365: { user: JAAN_MAILBOX.email } } })).status).toBe(200);
+    expect(
+      (
+        await jaan.call('PUT', '/card', {
+          name: 'Jaan Tamm',
+          email: 'jaan@firma.ee',
+          mailSender: { mode: 'm365', m365: { user: JAAN_MAILBOX.email } },
+        })
+      ).status,
+    ).toBe(200);
 
     const failed = await sendTestMail();
 
     expect(failed.status).toBe(502);
     expect(failed.json).toMatchObject({
-      error: { code: 'sendFailed', smtp: { responseCode: 554, response: expect.stringContaining('5.2.252 SendAsDenied') }, diagnosis: { failureClass: 'sendAsDenied' } },
+      error: {
+        code: 'sendFailed',
+        smtp: { responseCode: 554, response: expect.stringContaining('5.2.252 SendAsDenied') },
+        diagnosis: { failureClass: 'sendAsDenied' },
+      },
     });
     expect(m365Smtp().received()).toEqual([]);
     const [log] = await stack.bff.db.selectFrom('send_log').selectAll().execute();
@@ -155,7 +185,11 @@ describe('sending as Microsoft 365', () => {
 
   it('when the card’s User was changed to another mailbox, then the old tokens are not used for it', async () => {
     await connect();
-    const moved = await jaan.call('PUT', '/card', { name: 'Jaan Tamm', email: 'jaan@firma.ee', mailSender: { mode: 'm365', m365: { user: MARI_MAILBOX.email } } });
+    const moved = await jaan.call('PUT', '/card', {
+      name: 'Jaan Tamm',
+      email: 'jaan@firma.ee',
+      mailSender: { mode: 'm365', m365: { user: MARI_MAILBOX.email } },
+    });
     expect(moved.status).toBe(200);
 
     expect((await sendTestMail()).json).toEqual({ error: { code: 'sendFailed', detail: 'm365AccountMismatch' } });

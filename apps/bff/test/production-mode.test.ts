@@ -92,7 +92,11 @@ describe('production mode', () => {
     const headers = { 'Content-Type': 'application/json', Origin: ORIGIN, Cookie: cookie };
     const port = (trap.address() as AddressInfo).port;
     for (const host of ['127.0.0.1', 'localhost']) {
-      const card = { name: 'Jaan', email: 'jaan@firma.ee', mailSender: { mode: 'smtp', smtp: { host, port, security: 'none', user: '', password: '', clearPassword: false } } };
+      const card = {
+        name: 'Jaan',
+        email: 'jaan@firma.ee',
+        mailSender: { mode: 'smtp', smtp: { host, port, security: 'none', user: '', password: '', clearPassword: false } },
+      };
       expect((await fetch(`${bff.url}/api/card`, { method: 'PUT', headers, body: JSON.stringify(card) })).status).toBe(200);
       const sent = await fetch(`${bff.url}/api/card/test-mail`, { method: 'POST', headers, body: '{}' });
       expect(sent.status).toBe(502);

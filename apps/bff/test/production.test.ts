@@ -72,7 +72,12 @@ const settings = (data: string, extra: Record<string, string> = {}) => ({
 });
 
 const createAdmin = (data: string, code: string, more: string[] = [], stdin = '') =>
-  runCli(bundle, ['create-admin', '--code', code, '--name', `Admin ${code}`, '--email', `${code.toLowerCase()}@firma.ee`, ...more], settings(data), stdin);
+  runCli(
+    bundle,
+    ['create-admin', '--code', code, '--name', `Admin ${code}`, '--email', `${code.toLowerCase()}@firma.ee`, ...more],
+    settings(data),
+    stdin,
+  );
 
 async function stop(server: RunningProduction): Promise<number | null> {
   server.child.kill('SIGTERM');
@@ -92,7 +97,9 @@ describe('the production bundle', { timeout: 120_000 }, () => {
     const devSettings: Record<string, string> = settings('dev');
     delete devSettings.SAATJA_MODE;
     const server = startProduction(bundle, devSettings);
-    await expect(server).rejects.toThrow(/exited with 78: This is the production build of Saatja: it runs with SAATJA_MODE=production only/);
+    await expect(server).rejects.toThrow(
+      /exited with 78: This is the production build of Saatja: it runs with SAATJA_MODE=production only/,
+    );
   });
 
   it('when started on an empty database, then the first admin made with the command signs in, saves a card and sends a test mail', async () => {
@@ -127,7 +134,12 @@ describe('the production bundle', { timeout: 120_000 }, () => {
     const password = /Generated password, shown only now: (\S+)\n$/.exec(generated.stdout)?.[1];
     expect(password).toMatch(/^[\w-]{24}$/);
 
-    const invalid = await runCli(bundle, ['create-admin', '--code', 'Ä!', '--email', 'nope', '--password-stdin'], settings('first'), 'short\n');
+    const invalid = await runCli(
+      bundle,
+      ['create-admin', '--code', 'Ä!', '--email', 'nope', '--password-stdin'],
+      settings('first'),
+      'short\n',
+    );
     expect(invalid).toMatchObject({ code: 65, stdout: '' });
     expect(invalid.stderr).toContain('--code must be 1–20 characters');
     expect(invalid.stderr).toContain('--email is not an e-mail address');
@@ -145,7 +157,11 @@ describe('the production bundle', { timeout: 120_000 }, () => {
     const firstFile = path.join(dir, 'password');
     const laterFile = path.join(dir, 'later-password');
     writeFileSync(laterFile, 'a-later-password-2026');
-    const initial = (file: string) => ({ SAATJA_INITIAL_ADMIN_CODE: 'ADMIN', SAATJA_INITIAL_ADMIN_EMAIL: 'admin@firma.ee', SAATJA_INITIAL_ADMIN_PASSWORD_FILE: file });
+    const initial = (file: string) => ({
+      SAATJA_INITIAL_ADMIN_CODE: 'ADMIN',
+      SAATJA_INITIAL_ADMIN_EMAIL: 'admin@firma.ee',
+      SAATJA_INITIAL_ADMIN_PASSWORD_FILE: file,
+    });
 
     const first = await startProduction(bundle, settings('oneshot', initial(firstFile)));
     expect((await apiClient(first.url).signIn('ADMIN', PASSWORD)).status).toBe(200);
@@ -161,11 +177,21 @@ describe('the production bundle', { timeout: 120_000 }, () => {
 
 describe('saatja inbound', { timeout: 120_000 }, () => {
   it('when the event mailbox runs alone, then it accepts mail for the mailbox into the shared database and stops at SIGTERM', async () => {
-    const inbound = await startProduction(bundle, settings('first', { SAATJA_INBOUND_PORT: '0' }), { args: ['dist/cli.js', 'inbound'], readyMsg: 'event mailbox listening' });
+    const inbound = await startProduction(bundle, settings('first', { SAATJA_INBOUND_PORT: '0' }), {
+      args: ['dist/cli.js', 'inbound'],
+      readyMsg: 'event mailbox listening',
+    });
     const transport = nodemailer.createTransport({ host: '127.0.0.1', port: inbound.ready.port as number, secure: false, ignoreTLS: true });
-    const info = await transport.sendMail({ from: 'mailer-daemon@example.net', to: 'demofirmaou@event.data.directo.ee', subject: 'Re: test', text: 'a reply' });
+    const info = await transport.sendMail({
+      from: 'mailer-daemon@example.net',
+      to: 'demofirmaou@event.data.directo.ee',
+      subject: 'Re: test',
+      text: 'a reply',
+    });
     expect(info.response).toMatch(/^250 /);
-    await expect(transport.sendMail({ from: 'x@example.net', to: 'someone-else@event.data.directo.ee', text: 'no' })).rejects.toMatchObject({ responseCode: 550 });
+    await expect(transport.sendMail({ from: 'x@example.net', to: 'someone-else@event.data.directo.ee', text: 'no' })).rejects.toMatchObject(
+      { responseCode: 550 },
+    );
     expect(await stop(inbound)).toBe(0);
   });
 });

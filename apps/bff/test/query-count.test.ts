@@ -19,9 +19,24 @@ beforeAll(async () => {
   const settings = createMailSettingsRepository(db);
   const at = new Date();
   for (let index = 0; index < USERS; index++) {
-    const id = await repository.insert({ code: `U${String(index).padStart(2, '0')}`, name: `User ${index}`, email: `u${index}@firma.ee`, role: 'user', passwordHash: 'x' }, at);
+    const id = await repository.insert(
+      { code: `U${String(index).padStart(2, '0')}`, name: `User ${index}`, email: `u${index}@firma.ee`, role: 'user', passwordHash: 'x' },
+      at,
+    );
     if (index % 2 === 0) {
-      await settings.save({ user_id: id, mode: 'smtp', smtp_host: 'smtp.firma.ee', smtp_port: 587, smtp_security: 'starttls', smtp_user: `u${index}`, smtp_password_sealed: null, password_host: null, password_port: null, password_security: null, updated_at: at.toISOString() });
+      await settings.save({
+        user_id: id,
+        mode: 'smtp',
+        smtp_host: 'smtp.firma.ee',
+        smtp_port: 587,
+        smtp_security: 'starttls',
+        smtp_user: `u${index}`,
+        smtp_password_sealed: null,
+        password_host: null,
+        password_port: null,
+        password_security: null,
+        updated_at: at.toISOString(),
+      });
     }
   }
   await createSystemSettingsRepository(db).set(MAIL_SENDING_USER, 'U00', at);
@@ -32,7 +47,8 @@ afterAll(async () => {
   await database.close();
 });
 
-const service = () => createGlobalMailUserService({ db, deployment: { eventDomain: 'event.data.directo.ee', companyName: 'Firma OÜ' }, now: () => new Date() });
+const service = () =>
+  createGlobalMailUserService({ db, deployment: { eventDomain: 'event.data.directo.ee', companyName: 'Firma OÜ' }, now: () => new Date() });
 
 async function countQueries(task: () => Promise<unknown>): Promise<number> {
   queries = 0;

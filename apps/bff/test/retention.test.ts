@@ -24,11 +24,25 @@ afterEach(async () => {
 });
 
 async function session(id: string, lastSeen: string, expires: string) {
-  await db.insertInto('sessions').values({ id_hash: id, user_id: 1, created_at: daysAgo(8), last_seen_at: lastSeen, expires_at: expires }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id_hash: id, user_id: 1, created_at: daysAgo(8), last_seen_at: lastSeen, expires_at: expires })
+    .execute();
 }
 
 async function sendLog(at: string) {
-  const row = { user_id: 1, at, kind: 'test', transport: 'relay', recipient: 'a@x.ee', result: 'sent' as const, server_reply: null, error_code: null, duration_ms: 5, message_id: `<${at}@x>` };
+  const row = {
+    user_id: 1,
+    at,
+    kind: 'test',
+    transport: 'relay',
+    recipient: 'a@x.ee',
+    result: 'sent' as const,
+    server_reply: null,
+    error_code: null,
+    duration_ms: 5,
+    message_id: `<${at}@x>`,
+  };
   return (await db.insertInto('send_log').values(row).returning('id').executeTakeFirstOrThrow()).id;
 }
 
@@ -36,7 +50,14 @@ async function inbound(receivedAt: string) {
   const raw = Buffer.from(`message of ${receivedAt}`);
   const { id } = await db
     .insertInto('inbound_messages')
-    .values({ received_at: receivedAt, envelope_from: '', envelope_to: 'x', size_bytes: raw.length, raw, content_sha256: createHash('sha256').update(raw).digest() })
+    .values({
+      received_at: receivedAt,
+      envelope_from: '',
+      envelope_to: 'x',
+      size_bytes: raw.length,
+      raw,
+      content_sha256: createHash('sha256').update(raw).digest(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   await db.insertInto('events').values({ received_at: receivedAt, inbound_message_id: id, kind: 'bounce' }).execute();
@@ -53,10 +74,13 @@ describe('retention', () => {
     const recent = await inbound(daysAgo(1));
     const rawGone = await inbound(daysAgo(8));
     await inbound(daysAgo(61));
-    await db.insertInto('rate_limits').values([
-      { key: 'old', hits: 3, window_ends_at: sql<string>`now() - interval '1 second'` },
-      { key: 'current', hits: 3, window_ends_at: sql<string>`now() + interval '1 minute'` },
-    ]).execute();
+    await db
+      .insertInto('rate_limits')
+      .values([
+        { key: 'old', hits: 3, window_ends_at: sql<string>`now() - interval '1 second'` },
+        { key: 'current', hits: 3, window_ends_at: sql<string>`now() + interval '1 minute'` },
+      ])
+      .execute();
 
     const counts = await purgeExpired(db, DAYS, NOW);
 
@@ -64,8 +88,14 @@ describe('retention', () => {
     expect(await db.selectFrom('sessions').select('id_hash').execute()).toEqual([{ id_hash: 'fresh' }]);
     expect(await db.selectFrom('send_log').select('id').execute()).toEqual([{ id: keptLog }]);
     const messages = await db.selectFrom('inbound_messages').select(['id', 'raw']).orderBy('id').execute();
-    expect(messages).toEqual([{ id: recent, raw: expect.any(Buffer) }, { id: rawGone, raw: null }]);
-    expect(await db.selectFrom('events').select('inbound_message_id').orderBy('inbound_message_id').execute()).toEqual([{ inbound_message_id: recent }, { inbound_message_id: rawGone }]);
+    expect(messages).toEqual([
+      { id: recent, raw: expect.any(Buffer) },
+      { id: rawGone, raw: null },
+    ]);
+    expect(await db.selectFrom('events').select('inbound_message_id').orderBy('inbound_message_id').execute()).toEqual([
+      { inbound_message_id: recent },
+      { inbound_message_id: rawGone },
+    ]);
     expect(await db.selectFrom('rate_limits').select('key').execute()).toEqual([{ key: 'current' }]);
   });
 

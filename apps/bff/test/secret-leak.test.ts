@@ -51,7 +51,8 @@ describe('secrets never leak', () => {
     record(await jaan.call('POST', '/card/check', { mode: 'dryRun' }));
     record(await jaan.call('POST', '/card/check', { mode: 'send' }));
     for (const path of ['/send-log', '/events', '/card/m365']) record(await jaan.call('GET', path));
-    for (const path of ['/admin/users', '/admin/audit', '/admin/settings', '/admin/users/JAAN/card', '/admin/users/JAAN/card/effective']) record(await admin.call('GET', path));
+    for (const path of ['/admin/users', '/admin/audit', '/admin/settings', '/admin/users/JAAN/card', '/admin/users/JAAN/card/effective'])
+      record(await admin.call('GET', path));
     record(await admin.call('POST', '/admin/settings/preview', { mailSendingUserCode: 'JAAN' }));
     record(await admin.call('PUT', '/admin/settings', { mailSendingUserCode: 'JAAN' }));
     record(await admin.call('POST', '/admin/users/JAAN/card/test-mail', {}));
@@ -76,4 +77,3 @@ describe('secrets never leak', () => {
     expect(server.authAttempts().some((attempt) => attempt.ok && attempt.user === 'jaan')).toBe(true);
   });
 });
-

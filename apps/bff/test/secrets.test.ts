@@ -40,7 +40,19 @@ describe('the secret box', () => {
     const old = createSecretBox(oldKey);
     await db
       .insertInto('mail_settings')
-      .values({ user_id: 1, mode: 'smtp', smtp_host: 'h', smtp_port: 587, smtp_security: 'starttls', smtp_user: 'u', smtp_password_sealed: old.seal('pw', 'smtp-password:1'), password_host: 'h', password_port: 587, password_security: 'starttls', updated_at: new Date().toISOString() })
+      .values({
+        user_id: 1,
+        mode: 'smtp',
+        smtp_host: 'h',
+        smtp_port: 587,
+        smtp_security: 'starttls',
+        smtp_user: 'u',
+        smtp_password_sealed: old.seal('pw', 'smtp-password:1'),
+        password_host: 'h',
+        password_port: 587,
+        password_security: 'starttls',
+        updated_at: new Date().toISOString(),
+      })
       .execute();
     const newKey = generateKeySpec('new');
     const rotated = createSecretBox(`${newKey},${oldKey}`);

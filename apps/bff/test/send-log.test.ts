@@ -22,7 +22,10 @@ beforeEach(async () => {
   await jaan.call('PUT', '/card', {
     name: 'Jaan Tamm',
     email: 'jaan@firma.ee',
-    mailSender: { mode: 'smtp', smtp: { host: 'localhost', port: own.port, security: 'starttls', user: 'jaan', password: 'wrong-one', clearPassword: false } },
+    mailSender: {
+      mode: 'smtp',
+      smtp: { host: 'localhost', port: own.port, security: 'starttls', user: 'jaan', password: 'wrong-one', clearPassword: false },
+    },
   });
 });
 
@@ -60,7 +63,10 @@ describe('the send log', () => {
       ['MARI', 'sent', 'kontor@firma.ee'],
       ['JAAN', 'failed', 'jaan@firma.ee'],
     ]);
-    expect(entries(all)[0]).toMatchObject({ transport: { kind: 'relay', host: 'localhost', security: 'starttls' }, messageId: expect.stringMatching(/^<.+>$/) });
+    expect(entries(all)[0]).toMatchObject({
+      transport: { kind: 'relay', host: 'localhost', security: 'starttls' },
+      messageId: expect.stringMatching(/^<.+>$/),
+    });
   });
 
   it('when the log is read, then no entry carries the password in any form', async () => {
@@ -130,7 +136,8 @@ describe('the send log', () => {
       body: JSON.stringify({ mode: 'dryRun' }),
     });
     await mariCheck.text();
-    const codes = async (client: typeof jaan, query: string) => entries(await client.call('GET', `/send-log?${query}`)).map((entry) => `${entry.user.code} ${entry.kind} ${entry.result}`);
+    const codes = async (client: typeof jaan, query: string) =>
+      entries(await client.call('GET', `/send-log?${query}`)).map((entry) => `${entry.user.code} ${entry.kind} ${entry.result}`);
 
     expect(await codes(mari, 'user=jaan')).toEqual(['JAAN test failed']);
     expect(await codes(mari, 'kind=check')).toEqual(['MARI check checked']);

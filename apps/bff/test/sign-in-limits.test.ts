@@ -28,7 +28,9 @@ describe('sign-in limits behind a trusted proxy', () => {
     expect(await signIn('JAAN', 'jaan-demo-2026', '203.0.113.77')).toBe(429);
     expect(await signIn('jaan', 'jaan-demo-2026', '198.51.100.1')).toBe(429);
     expect(await signIn('MARI', 'mari-demo-2026', '203.0.113.1')).toBe(200);
-    printFigure(`Sign-in, one code: 10 wrong passwords from 10 forwarded addresses → ${statuses.filter((s) => s === 401).length}× 401, then the right password → 429 (locked)`);
+    printFigure(
+      `Sign-in, one code: 10 wrong passwords from 10 forwarded addresses → ${statuses.filter((s) => s === 401).length}× 401, then the right password → 429 (locked)`,
+    );
   });
 
   it('when one address tries 20 codes, then it is limited after 15 failures, and other addresses are not', async () => {
@@ -38,7 +40,9 @@ describe('sign-in limits behind a trusted proxy', () => {
     expect(statuses).toEqual([...Array(15).fill(401), ...Array(5).fill(429)]);
     expect(await signIn('MARI', 'mari-demo-2026', '203.0.113.50')).toBe(429);
     expect(await signIn('MARI', 'mari-demo-2026', '203.0.113.51')).toBe(200);
-    printFigure(`Sign-in, one address: 20 codes → ${statuses.filter((s) => s === 401).length}× 401, ${statuses.filter((s) => s === 429).length}× 429 (limited)`);
+    printFigure(
+      `Sign-in, one address: 20 codes → ${statuses.filter((s) => s === 401).length}× 401, ${statuses.filter((s) => s === 429).length}× 429 (limited)`,
+    );
   });
 
   it('when 30 wrong passwords for one code arrive at once, then at most 10 are checked and the rest are refused as limited', async () => {
@@ -63,7 +67,9 @@ describe('sign-in limits behind a trusted proxy', () => {
     for (let i = 1; i <= 20; i++) statuses.push(await signIn(`USER${i}`, 'guess-1234', `2001:db8:5:7:${i.toString(16)}::${i}`));
     expect(statuses).toEqual([...Array(15).fill(401), ...Array(5).fill(429)]);
     expect(await signIn('MARI', 'mari-demo-2026', '2001:db8:5:8::1')).toBe(200);
-    printFigure(`Sign-in, one IPv6 /64, 20 addresses: ${statuses.filter((s) => s === 401).length}× 401, ${statuses.filter((s) => s === 429).length}× 429`);
+    printFigure(
+      `Sign-in, one IPv6 /64, 20 addresses: ${statuses.filter((s) => s === 401).length}× 401, ${statuses.filter((s) => s === 429).length}× 429`,
+    );
   });
 
   it('when the same user signs in successfully 25 times, then no limit trips (only failures count)', async () => {
@@ -99,6 +105,13 @@ describe('SAATJA_TRUST_PROXY', () => {
   });
 
   it('when production runs without it, then it trusts no proxy', () => {
-    expect(loadConfig({ SAATJA_MODE: 'production', SAATJA_RELAY_HOST: 'relay.example.com', SAATJA_SECRETS_KEYS: 'k:x', SAATJA_PUBLIC_ORIGIN: 'https://mail.example.com' }).trustProxy).toBe(false);
+    expect(
+      loadConfig({
+        SAATJA_MODE: 'production',
+        SAATJA_RELAY_HOST: 'relay.example.com',
+        SAATJA_SECRETS_KEYS: 'k:x',
+        SAATJA_PUBLIC_ORIGIN: 'https://mail.example.com',
+      }).trustProxy,
+    ).toBe(false);
   });
 });

@@ -30,7 +30,10 @@ async function sessionWith(reply: string): Promise<SmtpSession> {
 describe('SmtpSession scrubbing', () => {
   it.each([
     ['the password wrapped over two lines', `535-5.7.8 you sent ${PASSWORD.slice(0, 12)}\r\n535 5.7.8 ${PASSWORD.slice(12)}\r\n`],
-    ['AUTH PLAIN wrapped over three lines', `535-5.7.8 AUTH PLAIN ${plain.slice(0, 10)}\r\n535-5.7.8 ${plain.slice(10, 30)}\r\n535 5.7.8 ${plain.slice(30)}\r\n`],
+    [
+      'AUTH PLAIN wrapped over three lines',
+      `535-5.7.8 AUTH PLAIN ${plain.slice(0, 10)}\r\n535-5.7.8 ${plain.slice(10, 30)}\r\n535 5.7.8 ${plain.slice(30)}\r\n`,
+    ],
   ])('when a reply holds %s, then neither its text nor its lines keep any part of it', async (_what, wire) => {
     const session = await sessionWith(wire);
     const reply = await session.send('AUTH PLAIN x', 'AUTH PLAIN', 5_000);

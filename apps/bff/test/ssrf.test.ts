@@ -97,7 +97,13 @@ const zone: Record<string, Partial<Record<string, DnsAnswer>>> = {
   'mapped.saatja.test': { A: [], AAAA: [{ type: 'AAAA', address: '::ffff:127.0.0.1' }] },
   'internal.saatja.test': { A: [{ type: 'A', address: '10.1.2.3' }], AAAA: [] },
   'own.saatja.test': { A: [{ type: 'A', address: OWN }], AAAA: [] },
-  'mixed.saatja.test': { A: [{ type: 'A', address: '93.184.216.34' }, { type: 'A', address: '127.0.0.1' }], AAAA: [] },
+  'mixed.saatja.test': {
+    A: [
+      { type: 'A', address: '93.184.216.34' },
+      { type: 'A', address: '127.0.0.1' },
+    ],
+    AAAA: [],
+  },
   'servfail.saatja.test': { A: 'servfail', AAAA: 'servfail' },
   'timeout.saatja.test': { A: 'timeout', AAAA: 'timeout' },
   'public.saatja.test': { A: [{ type: 'A', address: '93.184.216.34' }], AAAA: [] },
@@ -171,20 +177,32 @@ describe('the target guard, always on', () => {
     }
     expect(errors.size).toBe(1);
     expect(accepted()).toBe(0);
-    printFigure(`SSRF table (guard): ${targets.length} targets, ${targets.length} refused, ${errors.size} distinct error, ${accepted()} sockets accepted on ${listeners.size} listeners (${[...listeners.keys()].join(', ')})`);
+    printFigure(
+      `SSRF table (guard): ${targets.length} targets, ${targets.length} refused, ${errors.size} distinct error, ${accepted()} sockets accepted on ${listeners.size} listeners (${[...listeners.keys()].join(', ')})`,
+    );
   }, 60_000);
 
   it('when a public name or a listed relay is tried, then it passes, pinned, with the name kept', async () => {
-    await expect(resolveTarget('public.saatja.test', 587, { ...policy, openPorts: [587] })).resolves.toEqual({ address: '93.184.216.34', servername: 'public.saatja.test' });
+    await expect(resolveTarget('public.saatja.test', 587, { ...policy, openPorts: [587] })).resolves.toEqual({
+      address: '93.184.216.34',
+      servername: 'public.saatja.test',
+    });
     const relay = { ...policy, allowList: ['internal.saatja.test', '192.0.2.0/24'] };
-    await expect(resolveTarget('internal.saatja.test', portFor(null), relay)).resolves.toEqual({ address: '10.1.2.3', servername: 'internal.saatja.test' });
+    await expect(resolveTarget('internal.saatja.test', portFor(null), relay)).resolves.toEqual({
+      address: '10.1.2.3',
+      servername: 'internal.saatja.test',
+    });
     await expect(resolveTarget('192.0.2.10', portFor(null), relay)).resolves.toMatchObject({ address: '192.0.2.10' });
   });
 
   it('when one of the host’s public addresses is the target, then it is refused like loopback', async () => {
     const ownPublic = { ...policy, ownAddresses: () => ['93.184.216.34'] };
-    await expect(resolveTarget('public.saatja.test', portFor(null), ownPublic)).rejects.toMatchObject({ options: { detail: 'targetNotAllowed' } });
-    await expect(resolveTarget('::ffff:93.184.216.34', portFor(null), ownPublic)).rejects.toMatchObject({ options: { detail: 'targetNotAllowed' } });
+    await expect(resolveTarget('public.saatja.test', portFor(null), ownPublic)).rejects.toMatchObject({
+      options: { detail: 'targetNotAllowed' },
+    });
+    await expect(resolveTarget('::ffff:93.184.216.34', portFor(null), ownPublic)).rejects.toMatchObject({
+      options: { detail: 'targetNotAllowed' },
+    });
   });
 
   it('when a name flips between "no such name" and 127.0.0.1, then all 1,000 attempts are refused and none connects', async () => {
@@ -202,7 +220,9 @@ describe('the target guard, always on', () => {
     // One resolution per attempt: an A and an AAAA question, and nothing asked again to connect.
     expect(dns.queries() - before).toBe(2000);
     expect(accepted()).toBe(0);
-    printFigure(`SSRF flip: 1000 attempts, ${outcomes.get([...outcomes.keys()][0]!)} refused with the same error, ${dns.queries() - before} DNS questions, ${accepted()} sockets accepted`);
+    printFigure(
+      `SSRF flip: 1000 attempts, ${outcomes.get([...outcomes.keys()][0]!)} refused with the same error, ${dns.queries() - before} DNS questions, ${accepted()} sockets accepted`,
+    );
   }, 120_000);
 });
 
@@ -226,7 +246,13 @@ describe('the send and the check, through the API', () => {
     const people: ReturnType<typeof apiClient>[] = [];
     for (let i = 0; people.length * 4 < targets.length; i++) {
       const code = `SSRF${i}`;
-      const created = await admin.call('POST', '/admin/users', { code, name: `Tester ${i}`, email: `ssrf${i}@firma.ee`, role: 'user', password: 'ssrf-tester-2026' });
+      const created = await admin.call('POST', '/admin/users', {
+        code,
+        name: `Tester ${i}`,
+        email: `ssrf${i}@firma.ee`,
+        role: 'user',
+        password: 'ssrf-tester-2026',
+      });
       expect(created.status).toBe(201);
       const person = apiClient(stack.url);
       expect((await person.signIn(code, 'ssrf-tester-2026')).status).toBe(200);
@@ -240,7 +266,10 @@ describe('the send and the check, through the API', () => {
       const card = {
         name: 'Tester',
         email: 'tester@firma.ee',
-        mailSender: { mode: 'smtp', smtp: { host, port: portFor(reaches), security: 'none', user: '', password: '', clearPassword: false } },
+        mailSender: {
+          mode: 'smtp',
+          smtp: { host, port: portFor(reaches), security: 'none', user: '', password: '', clearPassword: false },
+        },
       };
       const saved = await person.call('PUT', '/card', card);
       if (saved.status === 422) {
@@ -248,7 +277,10 @@ describe('the send and the check, through the API', () => {
         continue;
       }
       expect(saved.status, host).toBe(200);
-      for (const [path, body] of [['/card/test-mail', {}], ['/card/check', { mode: 'dryRun' }]] as const) {
+      for (const [path, body] of [
+        ['/card/test-mail', {}],
+        ['/card/check', { mode: 'dryRun' }],
+      ] as const) {
         const response = await person.call('POST', path, body);
         attempts += 1;
         expect(response.status, `${host} ${path}`).toBe(502);
@@ -257,6 +289,8 @@ describe('the send and the check, through the API', () => {
     }
     expect([...bodies]).toEqual([JSON.stringify({ error: { code: 'sendFailed', detail: 'targetNotAllowed' } })]);
     expect(accepted()).toBe(0);
-    printFigure(`SSRF table (API): ${targets.length} targets, ${refusedAtSave} refused by the card's own validation, ${attempts} test mails and checks refused with ${bodies.size} response body, ${accepted()} sockets accepted`);
+    printFigure(
+      `SSRF table (API): ${targets.length} targets, ${refusedAtSave} refused by the card's own validation, ${attempts} test mails and checks refused with ${bodies.size} response body, ${accepted()} sockets accepted`,
+    );
   }, 120_000);
 });

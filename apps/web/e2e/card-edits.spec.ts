@@ -11,18 +11,30 @@ test.use({ smtpServers: { own: { security: 'starttls', users: { 'jaan.smtp': SMT
 test.beforeEach(async ({ page, servers }) => {
   const card = new CardPage(page);
   await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
-  await card.fillSmtp({ server: 'localhost', port: servers.own!.port, security: 'StartSSL/SSL/TLS', user: 'jaan.smtp', password: SMTP_PASSWORD });
+  await card.fillSmtp({
+    server: 'localhost',
+    port: servers.own!.port,
+    security: 'StartSSL/SSL/TLS',
+    user: 'jaan.smtp',
+    password: SMTP_PASSWORD,
+  });
   await card.save();
   await card.expectSaved();
   await page.reload();
   await expect(card.password).toHaveAccessibleDescription(SAVED_HINT);
 });
 
-test('when a field the password is bound to changes, then the password hint says at once to enter it again, and changing it back restores it', async ({ page }) => {
+test('when a field the password is bound to changes, then the password hint says at once to enter it again, and changing it back restores it', async ({
+  page,
+}) => {
   const card = new CardPage(page);
   const edits = [
     { field: card.server, change: () => card.server.fill('127.0.0.1'), undo: () => card.server.fill('localhost') },
-    { field: card.security, change: () => card.security.selectOption({ label: 'SSL' }), undo: () => card.security.selectOption({ label: 'StartSSL/SSL/TLS' }) },
+    {
+      field: card.security,
+      change: () => card.security.selectOption({ label: 'SSL' }),
+      undo: () => card.security.selectOption({ label: 'StartSSL/SSL/TLS' }),
+    },
     { field: card.user, change: () => card.user.fill('mari.smtp'), undo: () => card.user.fill('jaan.smtp') },
   ];
   for (const edit of edits) {
@@ -36,10 +48,15 @@ test('when a field the password is bound to changes, then the password hint says
   await expect(card.password).toHaveAccessibleDescription(REENTER_HINT);
 });
 
-test('when the mode is switched away from SMTP and saved, then the card says the SMTP settings are kept and switching back finds them, password included', async ({ page, servers }) => {
+test('when the mode is switched away from SMTP and saved, then the card says the SMTP settings are kept and switching back finds them, password included', async ({
+  page,
+  servers,
+}) => {
   const card = new CardPage(page);
   await card.mailSender.selectOption({ label: 'Directo (vaikimisi)' });
-  await expect(page.getByText(`Salvestatud SMTP seaded (localhost:${servers.own!.port}, kasutaja jaan.smtp) jäävad alles, kuid neid ei kasutata.`)).toBeVisible();
+  await expect(
+    page.getByText(`Salvestatud SMTP seaded (localhost:${servers.own!.port}, kasutaja jaan.smtp) jäävad alles, kuid neid ei kasutata.`),
+  ).toBeVisible();
   await card.save();
   await card.expectSaved();
   await page.reload();

@@ -18,16 +18,22 @@ async function signInAs(page: Page, who: { code: string; password: string }) {
 test.describe('the card', () => {
   test.beforeEach(async ({ page }) => signInAs(page, DEMO.user));
 
-  test('when the address is at a domain whose SPF refuses the relay, then the card warns and one click switches to Reply-To', async ({ page }) => {
+  test('when the address is at a domain whose SPF refuses the relay, then the card warns and one click switches to Reply-To', async ({
+    page,
+  }) => {
     const card = new CardPage(page);
     const advice = new DeliverabilityPanel(page);
     await expect(advice.text(/firma\.ee lubab Directo serveritel oma nimel kirju saata/)).toBeVisible();
 
     await page.getByLabel('E-post').fill('jaan@hardfail.test');
     await expect(advice.text(/jõuavad kirjad tõenäoliselt rämpsposti või lükatakse tagasi/)).toBeVisible();
-    await expect(advice.text(/SPF-kirje .* ei sisalda Directo servereid ja palub teistest serveritest tulnud kirjad tagasi lükata/)).toBeVisible();
+    await expect(
+      advice.text(/SPF-kirje .* ei sisalda Directo servereid ja palub teistest serveritest tulnud kirjad tagasi lükata/),
+    ).toBeVisible();
     await expect(advice.text(/Vali Directo-Reply-To: kirjad saadetakse ettevõtte aadressilt/)).toBeVisible();
-    await expect(advice.region.locator('code').filter({ hasText: 'v=spf1 ip4:192.0.2.1 ip4:90.190.150.210 ip4:90.190.150.211 -all' })).toBeVisible();
+    await expect(
+      advice.region.locator('code').filter({ hasText: 'v=spf1 ip4:192.0.2.1 ip4:90.190.150.210 ip4:90.190.150.211 -all' }),
+    ).toBeVisible();
 
     await advice.button('Vali Directo-Reply-To').click();
     await expect(card.mailSender).toHaveValue('replyTo');
@@ -56,7 +62,10 @@ test.describe('the card', () => {
     await card.save();
     await card.expectSaved();
     await page.getByRole('button', { name: 'Kontrolli ühendust' }).click();
-    const step = page.getByRole('list', { name: 'Kontrolli sammud' }).getByRole('listitem').filter({ hasText: 'Kirjade kohalejõudmine (SPF, DMARC)' });
+    const step = page
+      .getByRole('list', { name: 'Kontrolli sammud' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Kirjade kohalejõudmine (SPF, DMARC)' });
     await expect(step).toContainText('hoiatus');
     await expect(step).toContainText('softfail.test: Võib jõuda rämpsposti');
   });
@@ -77,7 +86,11 @@ test.describe('the card', () => {
       await expect(advice.text(/Või saada teenuse Google/)).toBeVisible();
       await advice.details.click();
       await expect(advice.text('90.190.150.211: kahtlane (softfail)')).toBeVisible();
-      const results = await new AxeBuilder({ page }).include('#deliverability-title').include('.deliverability').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+      const results = await new AxeBuilder({ page })
+        .include('#deliverability-title')
+        .include('.deliverability')
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+        .analyze();
       expect(results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')).toEqual([]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);
@@ -88,9 +101,14 @@ test.describe('the card', () => {
   }
 });
 
-test('when an admin opens the users page, then each user’s verdict arrives after the list and “at risk” filters', async ({ page }, testInfo) => {
+test('when an admin opens the users page, then each user’s verdict arrives after the list and “at risk” filters', async ({
+  page,
+}, testInfo) => {
   await signInAs(page, DEMO.admin);
-  for (const [code, domain] of [['HARD', 'hardfail.test'], ['PASS', 'gmail-pass.test']]) {
+  for (const [code, domain] of [
+    ['HARD', 'hardfail.test'],
+    ['PASS', 'gmail-pass.test'],
+  ]) {
     const created = await page.request.post('/api/admin/users', {
       headers: { 'Sec-Fetch-Site': 'same-origin' },
       data: { code, name: `User ${code}`, email: `user@${domain}`, role: 'user', password: 'long-enough-1' },

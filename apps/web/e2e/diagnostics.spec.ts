@@ -19,7 +19,10 @@ async function saveSmtpCard(page: Page, port: number, password: string) {
   await card.expectSaved();
 }
 
-test('when the password is wrong, then the check shows each step, the failing login and what to do, and the log keeps it', async ({ page, servers }) => {
+test('when the password is wrong, then the check shows each step, the failing login and what to do, and the log keeps it', async ({
+  page,
+  servers,
+}) => {
   await saveSmtpCard(page, servers.own!.port, 'not-the-password');
   const panel = new DiagnosticsPanel(page);
 
@@ -84,7 +87,10 @@ test('on a phone, when the check ends, then its results are scrolled into view a
   await expect(panel.verdict).toBeInViewport();
 });
 
-test('when a STARTTLS client waits at an implicit-TLS port, then the wait shows its progress until the explanation comes', async ({ page, servers }) => {
+test('when a STARTTLS client waits at an implicit-TLS port, then the wait shows its progress until the explanation comes', async ({
+  page,
+  servers,
+}) => {
   const card = new CardPage(page);
   await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
   await card.fillSmtp({ server: 'localhost', port: servers.implicitTls!.port, security: 'StartSSL/SSL/TLS', user: '', password: '' });

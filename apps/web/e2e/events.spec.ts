@@ -8,7 +8,10 @@ test.describe('a bounce of Directo-Reply-To mail', () => {
   // The relay accepts the user's own address, then reports it unknown to the event mailbox.
   test.use({ bounceRecipients: [DEMO.user.email] });
 
-  test('when a Reply-To user sends a test mail the relay bounces, then the Events view shows the recipient and the reason', async ({ page, stack }, testInfo) => {
+  test('when a Reply-To user sends a test mail the relay bounces, then the Events view shows the recipient and the reason', async ({
+    page,
+    stack,
+  }, testInfo) => {
     const card = new CardPage(page);
     const events = new EventsPage(page);
     await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
@@ -35,7 +38,11 @@ test.describe('a bounce of Directo-Reply-To mail', () => {
     await expect(events.row(DEMO.user.email)).toHaveCount(1);
 
     const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-    expect(axe.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical').map((violation) => violation.id)).toEqual([]);
+    expect(
+      axe.violations
+        .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+        .map((violation) => violation.id),
+    ).toEqual([]);
     // Kept as artifacts for review, at desktop and phone width.
     for (const width of [1280, 375]) {
       await page.setViewportSize({ width, height: 900 });
@@ -61,7 +68,9 @@ test('when nothing has bounced, then the Events view says so, and in English whe
 test('when the events cannot be loaded, then an error is shown instead of the list', async ({ page }) => {
   const events = new EventsPage(page);
   await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
-  await page.route('**/api/events*', (route) => route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }));
+  await page.route('**/api/events*', (route) =>
+    route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":{"code":"internal"}}' }),
+  );
   await events.open();
   await expect(page.getByRole('alert')).toHaveText('Midagi läks valesti. Proovi uuesti.');
   await expect(events.table).toHaveCount(0);

@@ -17,7 +17,13 @@ test.beforeEach(async ({ page, servers }) => {
   const signIn = new SignInPage(page);
   const card = new CardPage(page);
   await signIn.signIn(DEMO.admin.code, DEMO.admin.password);
-  await card.fillSmtp({ server: 'localhost', port: servers.company!.port, security: 'StartSSL/SSL/TLS', user: COMPANY.user, password: COMPANY.password });
+  await card.fillSmtp({
+    server: 'localhost',
+    port: servers.company!.port,
+    security: 'StartSSL/SSL/TLS',
+    user: COMPANY.user,
+    password: COMPANY.password,
+  });
   await card.save();
   await card.expectSaved();
 
@@ -33,7 +39,10 @@ test.beforeEach(async ({ page, servers }) => {
   await signIn.signIn(DEMO.user.code, DEMO.user.password);
 });
 
-test('when the global mail user is set, then a default-mode user’s test mail arrives at its server with its credentials', async ({ page, servers }) => {
+test('when the global mail user is set, then a default-mode user’s test mail arrives at its server with its credentials', async ({
+  page,
+  servers,
+}) => {
   const card = new CardPage(page);
   await expect(card.effectivePanel).toContainText(`meili saatmise kasutaja MARI: localhost:${servers.company!.port} STARTTLS`);
   await card.testMailButton.click();
@@ -43,13 +52,18 @@ test('when the global mail user is set, then a default-mode user’s test mail a
   expect(mail.envelope.from).toBe(DEMO.user.email);
 });
 
-test('when a user fills only User and Password, then the mail arrives at the global server with that user’s credentials', async ({ page, servers }) => {
+test('when a user fills only User and Password, then the mail arrives at the global server with that user’s credentials', async ({
+  page,
+  servers,
+}) => {
   const card = new CardPage(page);
   await card.mailSender.selectOption({ label: 'SMTP' });
   await page.getByRole('radio', { name: 'Meili saatmise kasutaja MARI server, ainult minu kasutaja ja parool' }).check();
   // The inherited server is shown, read-only: nothing to type, no unused Port or SSL/TLS.
   const inherited = page.getByRole('definition');
-  await expect(page.getByLabel('Meili saatmise kasutaja MARI server', { exact: true })).toHaveText(`ServerlocalhostPort${servers.company!.port}SSL/TLSStartSSL/SSL/TLS`);
+  await expect(page.getByLabel('Meili saatmise kasutaja MARI server', { exact: true })).toHaveText(
+    `ServerlocalhostPort${servers.company!.port}SSL/TLSStartSSL/SSL/TLS`,
+  );
   await expect(card.server).toBeHidden();
   await expect(card.port).toBeHidden();
   await expect(inherited.first()).toHaveText('localhost');
@@ -86,10 +100,14 @@ test('when a non-admin tries the admin pages or their API, then they are refused
   expect(put.status()).toBe(403);
   expect((await page.request.get('/api/admin/users')).status()).toBe(403);
   expect((await page.request.get('/api/card/effective')).ok()).toBe(true);
-  expect(await (await page.request.get('/api/card/effective')).json()).toMatchObject({ provenance: { server: 'global', globalUserCode: 'MARI' } });
+  expect(await (await page.request.get('/api/card/effective')).json()).toMatchObject({
+    provenance: { server: 'global', globalUserCode: 'MARI' },
+  });
 });
 
-test('when the global mail user opens their own card, then it says who depends on it and warns before leaving the own server', async ({ page }) => {
+test('when the global mail user opens their own card, then it says who depends on it and warns before leaving the own server', async ({
+  page,
+}) => {
   const signIn = new SignInPage(page);
   await signIn.signOut();
   await signIn.signIn(DEMO.admin.code, DEMO.admin.password);

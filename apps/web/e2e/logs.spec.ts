@@ -26,7 +26,10 @@ async function seedSendLog(stack: TestStack, count: number) {
   await stack.bff.db.insertInto('send_log').values(rows).execute();
 }
 
-test('when the send log is long, then it speaks in words, pages on the server, filters, and shortens long replies', async ({ page, stack }) => {
+test('when the send log is long, then it speaks in words, pages on the server, filters, and shortens long replies', async ({
+  page,
+  stack,
+}) => {
   await seedSendLog(stack, 70);
   await new SignInPage(page).signIn(DEMO.admin.code, DEMO.admin.password);
   await page.getByRole('button', { name: 'Saada testkiri' }).click();

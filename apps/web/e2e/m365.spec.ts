@@ -27,7 +27,10 @@ test.beforeEach(async ({ page }) => {
   await expect(new CardPage(page).heading).toBeVisible();
 });
 
-test('when the user signs in and consents in the popup, then the card shows one status, offers the mailbox as the From, and the test mail goes by XOAUTH2 as that mailbox', async ({ page, stack }) => {
+test('when the user signs in and consents in the popup, then the card shows one status, offers the mailbox as the From, and the test mail goes by XOAUTH2 as that mailbox', async ({
+  page,
+  stack,
+}) => {
   const card = new CardPage(page);
   const m365 = new M365Section(page);
 
@@ -56,14 +59,19 @@ test('when the user signs in and consents in the popup, then the card shows one 
   expect(mail).toMatchObject({ authMethod: 'XOAUTH2', authUser: JAAN.email, secure: true, envelope: { from: JAAN.email } });
 });
 
-test('when the From is not the signed-in mailbox, then the test mail is refused with 5.2.252 and the diagnosis explains Send As', async ({ page, stack }) => {
+test('when the From is not the signed-in mailbox, then the test mail is refused with 5.2.252 and the diagnosis explains Send As', async ({
+  page,
+  stack,
+}) => {
   await authenticate(page);
   await expect(new CardPage(page).status(/Microsoft 365 on autenditud/)).toBeVisible();
 
   const diagnostics = new DiagnosticsPanel(page);
   await diagnostics.sendButton.click();
 
-  await expect(diagnostics.verdict).toContainText('Microsoft 365 keeldus saatja aadressist: sisse logitud postkast tohib saata ainult enda nimel (554 5.2.252 SendAsDenied).');
+  await expect(diagnostics.verdict).toContainText(
+    'Microsoft 365 keeldus saatja aadressist: sisse logitud postkast tohib saata ainult enda nimel (554 5.2.252 SendAsDenied).',
+  );
   await expect(diagnostics.region).toContainText('Kasuta kaardi e-postina sisse logitud postkasti aadressi');
   expect(stack.m365!.smtp.received()).toEqual([]);
 });
@@ -103,7 +111,10 @@ test('when the grant is revoked, then the test mail is not sent and the card ask
   expect(stack.m365!.smtp.received()).toEqual([]);
 });
 
-test('when the mailbox has Authenticated SMTP turned off, then the test mail explains 5.7.139 and where to turn it on', async ({ page, stack }) => {
+test('when the mailbox has Authenticated SMTP turned off, then the test mail explains 5.7.139 and where to turn it on', async ({
+  page,
+  stack,
+}) => {
   await authenticate(page);
   await expect(new CardPage(page).status('Microsoft 365 on autenditud')).toBeVisible();
   stack.m365!.emulator.setAuthenticatedSmtp(JAAN.email, false);

@@ -22,7 +22,8 @@ test('when each mode is saved and the page reloaded, then the mode and its field
     await page.reload();
     await expect(card.mailSender).toHaveValue(mode.value);
     await expect(card.effectivePanel).toContainText(mode.server);
-    if (mode.value === 'm365') await expect(page.getByLabel('Kasutaja (Microsoft 365 e-posti aadress)')).toHaveValue('jaan@firma.onmicrosoft.com');
+    if (mode.value === 'm365')
+      await expect(page.getByLabel('Kasutaja (Microsoft 365 e-posti aadress)')).toHaveValue('jaan@firma.onmicrosoft.com');
   }
 });
 
@@ -47,7 +48,10 @@ test('when a default-mode user sends a test mail, then it reaches the relay from
   expect(mail.headers.sender).toBeNull();
 });
 
-test('when a Reply-To user sends a test mail, then it leaves as the company event mailbox with Reply-To the card e-mail', async ({ page, stack }) => {
+test('when a Reply-To user sends a test mail, then it leaves as the company event mailbox with Reply-To the card e-mail', async ({
+  page,
+  stack,
+}) => {
   const card = new CardPage(page);
   await card.mailSender.selectOption({ label: 'Directo-Reply-To' });
   await card.save();
@@ -95,7 +99,10 @@ test('when a password login to Microsoft 365 is typed, then a warning offers the
   await card.mailSender.selectOption({ label: 'SMTP' });
   await page.getByLabel('Teenusepakkuja').selectOption({ label: 'Microsoft 365' });
   await card.user.fill('jaan@firma.onmicrosoft.com');
-  await card.status(/Microsoft lõpetab paroolidega SMTP autentimise/).getByRole('button', { name: 'Lülitu Microsoft 365 OAUTH peale' }).click();
+  await card
+    .status(/Microsoft lõpetab paroolidega SMTP autentimise/)
+    .getByRole('button', { name: 'Lülitu Microsoft 365 OAUTH peale' })
+    .click();
   await expect(card.mailSender).toHaveValue('m365');
   await expect(page.getByLabel('Kasutaja (Microsoft 365 e-posti aadress)')).toHaveValue('jaan@firma.onmicrosoft.com');
 });

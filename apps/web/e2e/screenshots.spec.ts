@@ -29,7 +29,14 @@ for (const width of [320, 375, 1280]) {
         actor_user_id: mari.id,
         at: new Date(Date.UTC(2026, 9, 1, 8)).toISOString(),
         kind: 'test',
-        transport: JSON.stringify({ kind: 'smtp', host: `mail.${'pikk-nimi-'.repeat(8)}firma.ee`, port: 587, security: 'starttls', user: `${'kasutaja.'.repeat(6)}mari@firma.ee`, owner: 'own' }),
+        transport: JSON.stringify({
+          kind: 'smtp',
+          host: `mail.${'pikk-nimi-'.repeat(8)}firma.ee`,
+          port: 587,
+          security: 'starttls',
+          user: `${'kasutaja.'.repeat(6)}mari@firma.ee`,
+          owner: 'own',
+        }),
         recipient: `${'pikk.aadress.'.repeat(5)}mari@firma.ee`,
         result: 'failed' as const,
         server_reply: LONG_REPLY,
@@ -78,7 +85,12 @@ for (const width of [320, 375, 1280]) {
     await card.expectSaved();
     await page.getByRole('button', { name: 'Kontrolli ühendust' }).click();
     await expect(page.getByRole('list', { name: 'Kontrolli sammud' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Testkiri' }).getByRole('alert').or(page.getByRole('region', { name: 'Testkiri' }).getByRole('status'))).not.toBeEmpty();
+    await expect(
+      page
+        .getByRole('region', { name: 'Testkiri' })
+        .getByRole('alert')
+        .or(page.getByRole('region', { name: 'Testkiri' }).getByRole('status')),
+    ).not.toBeEmpty();
     await shot('card-check-failed');
 
     // A server the guard refuses: the refusal is a send log entry with its reason.

@@ -15,7 +15,11 @@ for (const { security, label, user } of cases) {
   test.describe(`SMTP over ${security}${user ? ' with authentication' : ' without authentication'}`, () => {
     test.use({ smtpServers: { own: { security, ...(user ? { users: { [user]: SMTP_PASSWORD } } : {}) } } });
 
-    test('when the card is saved, reloaded and the server restarted, then a test mail arrives as configured', async ({ page, stack, servers }) => {
+    test('when the card is saved, reloaded and the server restarted, then a test mail arrives as configured', async ({
+      page,
+      stack,
+      servers,
+    }) => {
       const server = servers.own;
       const card = new CardPage(page);
       await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
@@ -64,7 +68,10 @@ test.describe('bad input', () => {
     await expect(card.mailSender).toHaveValue('default');
   });
 
-  test('when a port the deployment does not open reaches the server, then the port field shows the refusal and nothing is saved', async ({ page, servers }) => {
+  test('when a port the deployment does not open reaches the server, then the port field shows the refusal and nothing is saved', async ({
+    page,
+    servers,
+  }) => {
     const card = new CardPage(page);
     await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
     // The form offers only open ports, so the request is altered on its way, as a crafted client would.

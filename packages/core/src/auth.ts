@@ -2,9 +2,7 @@ import { z } from 'zod/mini';
 import { displayNameSchema, emailSchema } from './person';
 
 export const signInSchema = z.object({
-  code: z
-    .string({ error: 'required' })
-    .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' })),
+  code: z.string({ error: 'required' }).check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' })),
   password: z.string({ error: 'required' }).check(z.minLength(1, { error: 'required' }), z.maxLength(256, { error: 'tooLong' })),
 });
 export type SignInInput = z.infer<typeof signInSchema>;

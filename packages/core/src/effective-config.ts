@@ -96,7 +96,8 @@ function credentialsAt(profile: MailProfile, server: ServerRef, owner: Owner): {
 
 /** The own server of a card that has one (hasOwnServer), with the credentials bound to it. */
 function ownTransport(profile: MailProfile, owner: Owner): { transport: EffectiveTransport; passwordNeeded: boolean } {
-  if (profile.mode === 'm365') return { transport: { kind: 'm365', user: profile.smtp?.user || profile.email, owner }, passwordNeeded: false };
+  if (profile.mode === 'm365')
+    return { transport: { kind: 'm365', user: profile.smtp?.user || profile.email, owner }, passwordNeeded: false };
   const smtp = profile.smtp!;
   const server = { host: smtp.host!, port: smtp.port, security: smtp.security };
   const credentials = credentialsAt(profile, server, owner);
@@ -108,11 +109,7 @@ function ownTransport(profile: MailProfile, owner: Owner): { transport: Effectiv
  * used with the server it was saved for — the global user's with the global server, the user's
  * own with their own server, or with the global server when the user saved credentials only.
  */
-export function resolveEffectiveConfig(
-  user: MailProfile,
-  globalUser: MailProfile | null,
-  deployment: DeploymentMail,
-): EffectiveConfig {
+export function resolveEffectiveConfig(user: MailProfile, globalUser: MailProfile | null, deployment: DeploymentMail): EffectiveConfig {
   const ownFrom = { name: user.name, address: user.email };
 
   if (user.mode === 'replyTo') {

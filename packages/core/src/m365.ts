@@ -51,13 +51,34 @@ const REAUTH_ERRORS = new Set([
   'bad_token',
   'native_account_unavailable',
 ]);
-const REAUTH_SUBERRORS = new Set(['consent_required', 'basic_action', 'additional_action', 'message_only', 'user_password_expired', 'bad_token']);
+const REAUTH_SUBERRORS = new Set([
+  'consent_required',
+  'basic_action',
+  'additional_action',
+  'message_only',
+  'user_password_expired',
+  'bad_token',
+]);
 /**
  * AADSTS codes that need a new sign-in: revoked (50173), expired (70008, 700082, SPA 700084),
  * MFA or consent required (50076, 50078, 50079, 50158, 65001), signed out or changed password
  * (16000, 50058, 50133), account disabled (50057).
  */
-const REAUTH_CODES = new Set(['16000', '50057', '50058', '50076', '50078', '50079', '50133', '50158', '50173', '65001', '70008', '700082', '700084']);
+const REAUTH_CODES = new Set([
+  '16000',
+  '50057',
+  '50058',
+  '50076',
+  '50078',
+  '50079',
+  '50133',
+  '50158',
+  '50173',
+  '65001',
+  '70008',
+  '700082',
+  '700084',
+]);
 /** The user pressed Cancel on the consent page. */
 const DECLINED_CODE = '65004';
 

@@ -26,7 +26,6 @@ export function isHostOrIp(value: string): boolean {
   return value.split('.').every((label) => HOST_LABEL.test(label));
 }
 
-
 /** What the card's validation depends on besides the input itself. */
 export interface CardRules {
   /** The ports open in the vendor's firewall (a deployment setting). */
@@ -43,19 +42,15 @@ export function makeSmtpInputSchema(rules: CardRules) {
     .object(
       {
         /** Empty only for "credentials only". */
-        host: z
-          .string({ error: 'required' })
-          .check(
-            z.trim(),
-            z.refine((host) => host === '' || isHostOrIp(host), { error: 'host.invalid' }),
-          ),
+        host: z.string({ error: 'required' }).check(
+          z.trim(),
+          z.refine((host) => host === '' || isHostOrIp(host), { error: 'host.invalid' }),
+        ),
         port: z.optional(
-          z
-            .number({ error: 'required' })
-            .check(
-              z.int({ error: 'port.notOpen' }),
-              z.refine((port) => rules.openPorts.includes(port), { error: 'port.notOpen' }),
-            ),
+          z.number({ error: 'required' }).check(
+            z.int({ error: 'port.notOpen' }),
+            z.refine((port) => rules.openPorts.includes(port), { error: 'port.notOpen' }),
+          ),
         ),
         security: z.enum(tlsModes, { error: 'required' }),
         user: z
@@ -118,9 +113,7 @@ export type TestMailInput = z.infer<typeof testMailInputSchema>;
 export const mailSendingUserInputSchema = z.object(
   {
     mailSendingUserCode: z.nullable(
-      z
-        .string({ error: 'required' })
-        .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' })),
+      z.string({ error: 'required' }).check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' })),
     ),
   },
   { error: 'required' },

@@ -29,7 +29,8 @@ export function normalizeSmtpPassword(host: string, password: string): string {
  * server, or — "credentials only", Server left empty — to `inherited`, the global mail user's server.
  */
 export function decidePassword(stored: StoredSmtpBinding | null, input: SmtpInput, inherited: ServerRef | null): PasswordCheck {
-  const target = input.host !== '' && input.port !== undefined ? { host: input.host, port: input.port, security: input.security } : inherited;
+  const target =
+    input.host !== '' && input.port !== undefined ? { host: input.host, port: input.port, security: input.security } : inherited;
   if (!target) return { ok: false, field: 'mailSender.smtp.host', error: 'required' };
   const password = normalizeSmtpPassword(target.host, input.password);
   if (input.user === '') {

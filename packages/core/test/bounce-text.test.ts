@@ -7,7 +7,17 @@ const bouncesOf = (text: string) => parseBounceText(splitReturnedCopy(text).noti
 
 describe('parseBounceText', () => {
   it.each<[string, string, TextBounce[]]>([
-    ['qmail', QMAIL, [{ recipient: 'nobody@example.com', status: '5.1.1', diagnostic: 'Remote host said: 550 5.1.1 <nobody@example.com>... User unknown Giving up on 192.0.2.1.' }]],
+    [
+      'qmail',
+      QMAIL,
+      [
+        {
+          recipient: 'nobody@example.com',
+          status: '5.1.1',
+          diagnostic: 'Remote host said: 550 5.1.1 <nobody@example.com>... User unknown Giving up on 192.0.2.1.',
+        },
+      ],
+    ],
     [
       'Exim, two recipients, one with a basic code only',
       EXIM,
@@ -31,7 +41,13 @@ describe('parseBounceText', () => {
     [
       'old Exchange, the address named a paragraph before its code',
       EXCHANGE_LEGACY,
-      [{ recipient: 'lost@firma.example', status: '5.1.1', diagnostic: '<mail.firma.example #5.1.1 smtp;550 5.1.1 RESOLVER.ADR.RecipNotFound; not found>' }],
+      [
+        {
+          recipient: 'lost@firma.example',
+          status: '5.1.1',
+          diagnostic: '<mail.firma.example #5.1.1 smtp;550 5.1.1 RESOLVER.ADR.RecipNotFound; not found>',
+        },
+      ],
     ],
   ])('when the bounce is %s, then its failures are read', (_mta, text, expected) => {
     expect(bouncesOf(text)).toEqual(expected);

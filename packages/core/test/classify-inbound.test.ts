@@ -54,7 +54,12 @@ describe('classifyInbound', () => {
   });
 
   it.each<[string, string, string, ReturnType<typeof summary>]>([
-    ['qmail', QMAIL, '<qmail-original@event.data.directo.ee>', [{ kind: 'bounce', recipient: 'nobody@example.com', status: '5.1.1', reason: 'unknownMailbox' }]],
+    [
+      'qmail',
+      QMAIL,
+      '<qmail-original@event.data.directo.ee>',
+      [{ kind: 'bounce', recipient: 'nobody@example.com', status: '5.1.1', reason: 'unknownMailbox' }],
+    ],
     [
       'Exim',
       EXIM,
@@ -71,8 +76,13 @@ describe('classifyInbound', () => {
   });
 
   it('when a null-sender message names a failure but has no bounce subject or daemon, then it is still a bounce', () => {
-    const result = classifyInbound(message({ text: POSTFIX_PLAIN, from: 'robot@mx.example.com', subject: 'Notice', autoSubmitted: null }), MAILBOX);
-    expect(summary(result.events)).toEqual([{ kind: 'bounce', recipient: 'nobody@example.com', status: '5.1.1', reason: 'unknownMailbox' }]);
+    const result = classifyInbound(
+      message({ text: POSTFIX_PLAIN, from: 'robot@mx.example.com', subject: 'Notice', autoSubmitted: null }),
+      MAILBOX,
+    );
+    expect(summary(result.events)).toEqual([
+      { kind: 'bounce', recipient: 'nobody@example.com', status: '5.1.1', reason: 'unknownMailbox' },
+    ]);
   });
 
   it('when a bounce says nothing readable, then one bounce of unknown reason is kept', () => {
@@ -82,7 +92,12 @@ describe('classifyInbound', () => {
 
   it('when an out-of-office reply arrives, then it is a reply even with a null sender and a code in its text', () => {
     const result = classifyInbound(
-      message({ from: 'mari@client.ee', subject: 'Automaatvastus: Arve', text: POSTFIX_PLAIN, inReplyTo: '<sent-7@event.data.directo.ee>' }),
+      message({
+        from: 'mari@client.ee',
+        subject: 'Automaatvastus: Arve',
+        text: POSTFIX_PLAIN,
+        inReplyTo: '<sent-7@event.data.directo.ee>',
+      }),
       MAILBOX,
     );
     expect(result.originalMessageIds).toEqual(['<sent-7@event.data.directo.ee>']);
@@ -91,7 +106,13 @@ describe('classifyInbound', () => {
 
   it('when a person replies to the event mailbox, then it is a reply with a one-line subject', () => {
     const result = classifyInbound(
-      message({ envelopeFrom: 'mari@client.ee', from: 'mari@client.ee', subject: 'Re: Arve\r\n 17', autoSubmitted: null, text: 'Tänan, 550 eurot on makstud.' }),
+      message({
+        envelopeFrom: 'mari@client.ee',
+        from: 'mari@client.ee',
+        subject: 'Re: Arve\r\n 17',
+        autoSubmitted: null,
+        text: 'Tänan, 550 eurot on makstud.',
+      }),
       MAILBOX,
     );
     expect(result.events).toEqual([{ ...none, kind: 'reply', from: 'mari@client.ee', subject: 'Re: Arve 17' }]);

@@ -40,32 +40,47 @@ function factsOf(row: TableRow): DomainFacts {
 describe('adviseDeliverability, for every domain of the table', () => {
   it('has at least 15 domains, each provider among them', () => {
     expect(deliverabilityTable.length).toBeGreaterThanOrEqual(15);
-    expect(new Set(deliverabilityTable.map((row) => row.expected.provider))).toEqual(new Set(['google', 'microsoft365', 'zone', 'mailee', 'unknown']));
+    expect(new Set(deliverabilityTable.map((row) => row.expected.provider))).toEqual(
+      new Set(['google', 'microsoft365', 'zone', 'mailee', 'unknown']),
+    );
   });
 
-  it.each(deliverabilityTable.map((row) => [row.domain, row.what, row] as const))('when the domain is %s (%s), then the card says what the row expects', (_domain, _what, row) => {
-    const advice = adviseDeliverability(factsOf(row), relayAsUser, vendor);
-    const { expected } = row;
-    expect(advice).toMatchObject({ domain: row.domain, provider: expected.provider, suggestion: expected.suggestion, dmarc: expected.dmarc, severity: expected.severity, spfRecord: expected.record });
-    expect(advice.failing.map((check) => check.ip)).toEqual(TABLE_SENDING_IPS.filter((ip) => expected.spf[ip] !== 'pass'));
-    const kinds = advice.recommendations.map((recommendation) => recommendation.kind);
-    if (isAtRisk(advice.severity)) expect(kinds.slice(0, 2)).toEqual(['replyTo', 'ownServer']);
-    else expect(kinds).toEqual([]);
-    const fix = advice.recommendations.find((recommendation) => recommendation.kind === 'addToSpf');
-    expect(fix?.fix.record).toEqual(expected.fix);
-  });
+  it.each(deliverabilityTable.map((row) => [row.domain, row.what, row] as const))(
+    'when the domain is %s (%s), then the card says what the row expects',
+    (_domain, _what, row) => {
+      const advice = adviseDeliverability(factsOf(row), relayAsUser, vendor);
+      const { expected } = row;
+      expect(advice).toMatchObject({
+        domain: row.domain,
+        provider: expected.provider,
+        suggestion: expected.suggestion,
+        dmarc: expected.dmarc,
+        severity: expected.severity,
+        spfRecord: expected.record,
+      });
+      expect(advice.failing.map((check) => check.ip)).toEqual(TABLE_SENDING_IPS.filter((ip) => expected.spf[ip] !== 'pass'));
+      const kinds = advice.recommendations.map((recommendation) => recommendation.kind);
+      if (isAtRisk(advice.severity)) expect(kinds.slice(0, 2)).toEqual(['replyTo', 'ownServer']);
+      else expect(kinds).toEqual([]);
+      const fix = advice.recommendations.find((recommendation) => recommendation.kind === 'addToSpf');
+      expect(fix?.fix.record).toEqual(expected.fix);
+    },
+  );
 
-  it.each(deliverabilityTable.map((row) => [row.domain, row] as const))('when %s is used in Reply-To mode or with an own server, then nothing is at risk', (_domain, row) => {
-    for (const card of [
-      { route: 'relayAsEventMailbox', mode: 'replyTo', smtpHost: null },
-      { route: 'ownServer', mode: 'smtp', smtpHost: 'smtp.firma.ee' },
-    ] as const) {
-      const advice = adviseDeliverability(factsOf(row), card, vendor);
-      expect(advice.severity).toBe('ok');
-      expect(advice.recommendations).toEqual([]);
-      expect(advice.suggestion).toEqual(row.expected.suggestion);
-    }
-  });
+  it.each(deliverabilityTable.map((row) => [row.domain, row] as const))(
+    'when %s is used in Reply-To mode or with an own server, then nothing is at risk',
+    (_domain, row) => {
+      for (const card of [
+        { route: 'relayAsEventMailbox', mode: 'replyTo', smtpHost: null },
+        { route: 'ownServer', mode: 'smtp', smtpHost: 'smtp.firma.ee' },
+      ] as const) {
+        const advice = adviseDeliverability(factsOf(row), card, vendor);
+        expect(advice.severity).toBe('ok');
+        expect(advice.recommendations).toEqual([]);
+        expect(advice.suggestion).toEqual(row.expected.suggestion);
+      }
+    },
+  );
 });
 
 describe('the provider suggestion', () => {
@@ -73,11 +88,36 @@ describe('the provider suggestion', () => {
   const microsoft = factsOf(deliverabilityTable.find((row) => row.domain === 'partial.test')!);
 
   it.each([
-    { what: 'the card already uses Microsoft 365 OAUTH', facts: microsoft, card: { route: 'ownServer', mode: 'm365', smtpHost: null }, suggestion: null },
-    { what: 'the card already uses the Gmail server', facts: google, card: { route: 'ownServer', mode: 'smtp', smtpHost: ' SMTP.gmail.com' }, suggestion: null },
-    { what: 'the card uses another server', facts: google, card: { route: 'ownServer', mode: 'smtp', smtpHost: 'smtp.firma.ee' }, suggestion: { mode: 'smtp', preset: 'gmail' } },
-    { what: 'the card has no server yet', facts: google, card: { route: 'ownServer', mode: 'smtp', smtpHost: null }, suggestion: { mode: 'smtp', preset: 'gmail' } },
-    { what: 'Gmail is suggested while the card uses M365', facts: google, card: { route: 'ownServer', mode: 'm365', smtpHost: null }, suggestion: { mode: 'smtp', preset: 'gmail' } },
+    {
+      what: 'the card already uses Microsoft 365 OAUTH',
+      facts: microsoft,
+      card: { route: 'ownServer', mode: 'm365', smtpHost: null },
+      suggestion: null,
+    },
+    {
+      what: 'the card already uses the Gmail server',
+      facts: google,
+      card: { route: 'ownServer', mode: 'smtp', smtpHost: ' SMTP.gmail.com' },
+      suggestion: null,
+    },
+    {
+      what: 'the card uses another server',
+      facts: google,
+      card: { route: 'ownServer', mode: 'smtp', smtpHost: 'smtp.firma.ee' },
+      suggestion: { mode: 'smtp', preset: 'gmail' },
+    },
+    {
+      what: 'the card has no server yet',
+      facts: google,
+      card: { route: 'ownServer', mode: 'smtp', smtpHost: null },
+      suggestion: { mode: 'smtp', preset: 'gmail' },
+    },
+    {
+      what: 'Gmail is suggested while the card uses M365',
+      facts: google,
+      card: { route: 'ownServer', mode: 'm365', smtpHost: null },
+      suggestion: { mode: 'smtp', preset: 'gmail' },
+    },
   ] as const)('when $what, then the suggestion is $suggestion', ({ facts, card, suggestion }) => {
     expect(adviseDeliverability(facts, card, vendor).suggestion).toEqual(suggestion);
   });
@@ -135,7 +175,9 @@ describe('SPF fix', () => {
   });
 
   it('when a sending IP is IPv6, then it is offered as ip6:', () => {
-    expect(spfFix(null, [{ ip: '2001:db8::25', result: 'none', detail: null }], { sendingIps: ['2001:db8::25'], include: null }, null)).toEqual({
+    expect(
+      spfFix(null, [{ ip: '2001:db8::25', result: 'none', detail: null }], { sendingIps: ['2001:db8::25'], include: null }, null),
+    ).toEqual({
       add: ['ip6:2001:db8::25'],
       record: 'v=spf1 mx ip6:2001:db8::25 ~all',
       newRecord: true,
@@ -196,7 +238,10 @@ describe('sending routes', () => {
     name: 'Jaan',
     email: 'jaan@firma.ee',
     mode,
-    smtp: mode === 'smtp' ? { host: 'smtp.firma.ee', port: 587, security: 'starttls', user: '', hasPassword: false, credentialsFor: null } : null,
+    smtp:
+      mode === 'smtp'
+        ? { host: 'smtp.firma.ee', port: 587, security: 'starttls', user: '', hasPassword: false, credentialsFor: null }
+        : null,
   });
   const deployment = { eventDomain: 'event.data.directo.ee', companyName: 'Firma' };
 
@@ -222,6 +267,8 @@ describe('facts', () => {
 
   it('when the DMARC state is not one Saatja knows, then it refuses to guess', () => {
     const row = deliverabilityTable[0]!;
-    expect(() => adviseDeliverability({ ...factsOf(row), dmarc: { status: 'maybe' } as never }, relayAsUser, vendor)).toThrow(/Unexpected value/);
+    expect(() => adviseDeliverability({ ...factsOf(row), dmarc: { status: 'maybe' } as never }, relayAsUser, vendor)).toThrow(
+      /Unexpected value/,
+    );
   });
 });

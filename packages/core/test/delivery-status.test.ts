@@ -71,9 +71,21 @@ describe('parseDeliveryStatus', () => {
       { recipient: 'a@b.ee', action: 'failed', status: '5.1.1', diagnostic: '550 5.1.1 unknown user' },
     ],
     ['an unknown action', 'Final-Recipient: rfc822; a@b.ee\nAction: bounced', { recipient: 'a@b.ee' }],
-    ['no address type', 'Final-Recipient: a@b.ee\nAction: delivered\nStatus: 2.0.0', { recipient: 'a@b.ee', action: 'delivered', status: '2.0.0' }],
-    ['a UTF-8 address with xtext escapes', 'Final-Recipient: utf-8; j\\x{FC}ri@n\\x{E4}ide.ee\nAction: failed', { recipient: 'jüri@näide.ee', action: 'failed' }],
-    ['a control character smuggled as xtext', 'Final-Recipient: utf-8; a\\x{0D}\\x{0A}b@c.ee\nAction: failed', { recipient: 'ab@c.ee', action: 'failed' }],
+    [
+      'no address type',
+      'Final-Recipient: a@b.ee\nAction: delivered\nStatus: 2.0.0',
+      { recipient: 'a@b.ee', action: 'delivered', status: '2.0.0' },
+    ],
+    [
+      'a UTF-8 address with xtext escapes',
+      'Final-Recipient: utf-8; j\\x{FC}ri@n\\x{E4}ide.ee\nAction: failed',
+      { recipient: 'jüri@näide.ee', action: 'failed' },
+    ],
+    [
+      'a control character smuggled as xtext',
+      'Final-Recipient: utf-8; a\\x{0D}\\x{0A}b@c.ee\nAction: failed',
+      { recipient: 'ab@c.ee', action: 'failed' },
+    ],
     [
       'a diagnostic without a type but with a semicolon',
       'Final-Recipient: rfc822; a@b.ee\nAction: failed\nDiagnostic-Code: 550 5.1.1 RESOLVER.ADR.RecipNotFound; not found',
@@ -95,4 +107,3 @@ describe('parseDeliveryStatus', () => {
     expect(report?.diagnostic?.endsWith('…')).toBe(true);
   });
 });
-

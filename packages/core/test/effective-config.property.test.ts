@@ -83,8 +83,11 @@ describe('resolveEffectiveConfig invariants', () => {
     for (const [user, global] of fc.sample(pairArb, { numRuns: 3000, seed: 20260101 })) {
       const config = resolve(user, global);
       const credentials = credentialsOf(config);
-      const credentialsOnly = config.transport.kind === 'smtp' && config.provenance.server === 'global' && credentialCard(config, user, global) === user;
-      seen.add(`${config.provenance.server}/${credentials?.owner ?? 'none'}/${credentialsOnly ? 'credentialsOnly' : 'card'}/${config.passwordNeeded}`);
+      const credentialsOnly =
+        config.transport.kind === 'smtp' && config.provenance.server === 'global' && credentialCard(config, user, global) === user;
+      seen.add(
+        `${config.provenance.server}/${credentials?.owner ?? 'none'}/${credentialsOnly ? 'credentialsOnly' : 'card'}/${config.passwordNeeded}`,
+      );
     }
     expect([...seen].sort()).toEqual(
       expect.arrayContaining([
@@ -228,7 +231,8 @@ describe('resolveEffectiveConfig invariants', () => {
         expect(massMail).toBe(transport.kind !== 'relay');
         expect(provenance.server === 'vendor').toBe(transport.kind === 'relay');
         expect(provenance.globalUserCode).toBe(provenance.server === 'global' ? global?.code : null);
-        const owner = transport.kind === 'relay' ? 'none' : transport.kind === 'm365' ? transport.owner : (transport.credentials?.owner ?? 'none');
+        const owner =
+          transport.kind === 'relay' ? 'none' : transport.kind === 'm365' ? transport.owner : (transport.credentials?.owner ?? 'none');
         expect(provenance.credentials).toBe(owner);
         if (transport.kind === 'm365') {
           const m365User = transport.owner === 'own' ? user : global!;

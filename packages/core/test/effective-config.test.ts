@@ -294,15 +294,13 @@ const rows: Row[] = [
       passwordNeeded: false,
     },
   },
-  ...(['default', 'replyTo'] as const).map(
-    (mode): Row => ({
-      when: `the global user is in ${mode} mode`,
-      then: 'the relay sends',
-      user: profile(),
-      global: globalProfile({ mode }),
-      expected: relayFromOwn,
-    }),
-  ),
+  ...(['default', 'replyTo'] as const).map((mode): Row => ({
+    when: `the global user is in ${mode} mode`,
+    then: 'the relay sends',
+    user: profile(),
+    global: globalProfile({ mode }),
+    expected: relayFromOwn,
+  })),
   {
     when: 'the global user chose smtp but saved credentials only',
     then: 'the relay sends',
@@ -374,22 +372,20 @@ const rows: Row[] = [
       { what: 'the global server', credentialsFor: globalServer },
       { what: 'no server at all', credentialsFor: null },
     ] satisfies { what: string; credentialsFor: ServerRef | null }[]
-  ).map(
-    ({ what, credentialsFor }): Row => ({
-      when: `the user has an own SMTP server whose password was saved for ${what}`,
-      then: 'neither the own nor the global credentials are sent and the password is needed',
-      user: profile({ mode: 'smtp', smtp: savedSmtp({ credentialsFor }) }),
-      global: globalProfile(),
-      expected: {
-        transport: { kind: 'smtp', ...mariServer, credentials: null },
-        from: { name: 'Mari Maasikas', address: 'mari@firma.ee' },
-        replyTo: null,
-        massMail: true,
-        provenance: { server: 'own', credentials: 'none', globalUserCode: null },
-        passwordNeeded: true,
-      },
-    }),
-  ),
+  ).map(({ what, credentialsFor }): Row => ({
+    when: `the user has an own SMTP server whose password was saved for ${what}`,
+    then: 'neither the own nor the global credentials are sent and the password is needed',
+    user: profile({ mode: 'smtp', smtp: savedSmtp({ credentialsFor }) }),
+    global: globalProfile(),
+    expected: {
+      transport: { kind: 'smtp', ...mariServer, credentials: null },
+      from: { name: 'Mari Maasikas', address: 'mari@firma.ee' },
+      replyTo: null,
+      massMail: true,
+      provenance: { server: 'own', credentials: 'none', globalUserCode: null },
+      passwordNeeded: true,
+    },
+  })),
   {
     when: 'the user has an own SMTP server whose password was saved for the same host in other letter case',
     then: 'the own server sends with the own credentials',
@@ -435,7 +431,10 @@ const rows: Row[] = [
   {
     when: 'the user chose m365 and the saved SMTP password is bound to no server',
     then: 'Microsoft 365 sends and no password is needed',
-    user: profile({ mode: 'm365', smtp: savedSmtp({ host: 'smtp.office365.com', user: 'mari@firma.onmicrosoft.com', credentialsFor: null }) }),
+    user: profile({
+      mode: 'm365',
+      smtp: savedSmtp({ host: 'smtp.office365.com', user: 'mari@firma.onmicrosoft.com', credentialsFor: null }),
+    }),
     global: globalProfile(),
     expected: {
       transport: { kind: 'm365', user: 'mari@firma.onmicrosoft.com', owner: 'own' },
@@ -488,26 +487,27 @@ const rows: Row[] = [
       { what: 'the global host and port with another security', credentialsFor: { ...globalServer, security: 'starttls' } },
       { what: 'no server at all', credentialsFor: null },
     ] satisfies { what: string; credentialsFor: ServerRef | null }[]
-  ).map(
-    ({ what, credentialsFor }): Row => ({
-      when: `the user saved credentials only for ${what}`,
-      then: 'the global server gets no credentials and the password is needed',
-      user: profile({ mode: 'smtp', smtp: savedSmtp({ host: null, user: 'mari@firma.ee', credentialsFor }) }),
-      global: globalProfile(),
-      expected: {
-        transport: { ...globalSmtp, credentials: null },
-        from: { name: 'Mari Maasikas', address: 'mari@firma.ee' },
-        replyTo: null,
-        massMail: true,
-        provenance: { server: 'global', credentials: 'none', globalUserCode: 'GLOBAL' },
-        passwordNeeded: true,
-      },
-    }),
-  ),
+  ).map(({ what, credentialsFor }): Row => ({
+    when: `the user saved credentials only for ${what}`,
+    then: 'the global server gets no credentials and the password is needed',
+    user: profile({ mode: 'smtp', smtp: savedSmtp({ host: null, user: 'mari@firma.ee', credentialsFor }) }),
+    global: globalProfile(),
+    expected: {
+      transport: { ...globalSmtp, credentials: null },
+      from: { name: 'Mari Maasikas', address: 'mari@firma.ee' },
+      replyTo: null,
+      massMail: true,
+      provenance: { server: 'global', credentials: 'none', globalUserCode: 'GLOBAL' },
+      passwordNeeded: true,
+    },
+  })),
   {
     when: 'the user saved credentials only for the global host in other letter case',
     then: 'the global server sends with the own credentials',
-    user: profile({ mode: 'smtp', smtp: savedSmtp({ host: null, user: 'mari@firma.ee', credentialsFor: { ...globalServer, host: 'SMTP.FIRMA.EE' } }) }),
+    user: profile({
+      mode: 'smtp',
+      smtp: savedSmtp({ host: null, user: 'mari@firma.ee', credentialsFor: { ...globalServer, host: 'SMTP.FIRMA.EE' } }),
+    }),
     global: globalProfile(),
     expected: {
       transport: { ...globalSmtp, credentials: { user: 'mari@firma.ee', owner: 'own' } },

@@ -29,7 +29,7 @@ describe('isSameMailbox', () => {
 });
 
 describe('classifyAadError', () => {
-  const revoked = "AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. Trace ID: x";
+  const revoked = 'AADSTS50173: The provided grant has expired due to it being revoked, a fresh auth token is needed. Trace ID: x';
   it.each<[string, { error: string | null; description?: string | null; subError?: string | null }, AadErrorKind]>([
     ['the user cancelled consent', { error: 'access_denied', description: 'AADSTS65004: User declined to consent' }, 'cancelled'],
     ['access was denied without a code', { error: 'access_denied' }, 'cancelled'],
@@ -104,7 +104,10 @@ describe('m365 schemas', () => {
   });
 
   it('when the start input is not an e-mail address, then the user field gets the shared error', () => {
-    expect(m365StartInputSchema.safeParse({ user: ' jaan@firma.onmicrosoft.com ' })).toEqual({ success: true, data: { user: 'jaan@firma.onmicrosoft.com' } });
+    expect(m365StartInputSchema.safeParse({ user: ' jaan@firma.onmicrosoft.com ' })).toEqual({
+      success: true,
+      data: { user: 'jaan@firma.onmicrosoft.com' },
+    });
     const bad = m365StartInputSchema.safeParse({ user: 'jaan' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]).toMatchObject({ path: ['user'], message: 'email.invalid' });

@@ -85,9 +85,7 @@ describe('makeCardInputSchema: fields of other modes are stripped', () => {
   });
 
   it('when mode default arrives with an invalid smtp object, then it still parses and drops it', () => {
-    expect(cardSchema.parse(card({ mode: 'default', smtp: { host: 'exa mple..com', port: 1 } }))).toEqual(
-      card({ mode: 'default' }),
-    );
+    expect(cardSchema.parse(card({ mode: 'default', smtp: { host: 'exa mple..com', port: 1 } }))).toEqual(card({ mode: 'default' }));
   });
 
   it('when unknown top-level and SMTP fields arrive, then they are dropped', () => {
@@ -175,9 +173,9 @@ describe('makeSmtpInputSchema: deployment open ports', () => {
   const testPorts = [...DEFAULT_OPEN_PORTS, 2525, 40465];
 
   it.each([2525, 40465, 587])('when the deployment opens %i, then that port is accepted', (port) => {
-    expect(makeSmtpInputSchema({ openPorts: testPorts, inheritsServer: false }).safeParse({ ...validSmtp, host: '127.0.0.1', port }).success).toBe(
-      true,
-    );
+    expect(
+      makeSmtpInputSchema({ openPorts: testPorts, inheritsServer: false }).safeParse({ ...validSmtp, host: '127.0.0.1', port }).success,
+    ).toBe(true);
   });
 
   it('when the deployment opens only a high port, then 587 is refused', () => {
@@ -196,7 +194,6 @@ describe('makeSmtpInputSchema: deployment open ports', () => {
 });
 
 describe('makeSmtpInputSchema: the port', () => {
-
   it.each([
     { rules: 'without a global server', schema: smtpSchema },
     { rules: 'with a global server', schema: inheritingSmtpSchema },
@@ -241,9 +238,12 @@ describe('makeSmtpInputSchema: credentials only (server left empty, SPEC §3 ste
     expect(inheritingSmtpSchema.safeParse({ ...credentialsOnly, password: '' }).success).toBe(true);
   });
 
-  it.each(['', '   '])('when a global server is set, the server is empty and the user name is "%s", then the user name is required for credentials only', (user) => {
-    expect(errorsOf(inheritingSmtpSchema, { ...credentialsOnly, user, port: 587 })).toEqual({ user: 'user.requiredForCredentialsOnly' });
-  });
+  it.each(['', '   '])(
+    'when a global server is set, the server is empty and the user name is "%s", then the user name is required for credentials only',
+    (user) => {
+      expect(errorsOf(inheritingSmtpSchema, { ...credentialsOnly, user, port: 587 })).toEqual({ user: 'user.requiredForCredentialsOnly' });
+    },
+  );
 
   it('when a global server is set and server, port and user name are all empty, then only the user name gets an error', () => {
     expect(errorsOf(inheritingSmtpSchema, { ...credentialsOnly, user: '' })).toEqual({ user: 'user.requiredForCredentialsOnly' });

@@ -28,10 +28,13 @@ describe('scrubSecrets', () => {
 
   it.each([
     ['the password split over two lines', `535-5.7.8 bad password Pa55-w\n535 5.7.8 örd!x`],
-    ['AUTH PLAIN wrapped over three lines', (() => {
-      const encoded = b64(`\0${user}\0${password}`);
-      return `535-5.7.8 AUTH PLAIN ${encoded.slice(0, 10)}\n535-5.7.8 ${encoded.slice(10, 25)}\n535 5.7.8 ${encoded.slice(25)}`;
-    })()],
+    [
+      'AUTH PLAIN wrapped over three lines',
+      (() => {
+        const encoded = b64(`\0${user}\0${password}`);
+        return `535-5.7.8 AUTH PLAIN ${encoded.slice(0, 10)}\n535-5.7.8 ${encoded.slice(10, 25)}\n535 5.7.8 ${encoded.slice(25)}`;
+      })(),
+    ],
     ['the token wrapped over two lines', `535-5.7.3 Bearer ${token.slice(0, 30)}\n535 5.7.3 ${token.slice(30)}`],
   ])('when a multi-line reply holds %s, then every line keeps its code and loses its text', (_what, reply) => {
     const scrubbed = scrubSecrets(reply, { user, password, accessToken: token });
@@ -70,12 +73,17 @@ describe('scrubSecrets', () => {
   it('property: for any password and any prefix/suffix, the base64 of the combination is redacted', () => {
     fc.assert(
       // From 4 bytes on, every alignment leaves a fragment long enough to be evidence.
-      fc.property(fc.string({ minLength: 4, maxLength: 40 }), fc.string({ maxLength: 30 }), fc.string({ maxLength: 30 }), (secret, before, after) => {
-        const encoded = b64(`${before}${secret}${after}`);
-        const scrubbed = scrubSecrets(`535 5.7.8 ${encoded} rejected`, { user, password: secret });
-        expect(scrubbed).not.toContain(encoded);
-        expect(scrubbed).not.toContain(secret);
-      }),
+      fc.property(
+        fc.string({ minLength: 4, maxLength: 40 }),
+        fc.string({ maxLength: 30 }),
+        fc.string({ maxLength: 30 }),
+        (secret, before, after) => {
+          const encoded = b64(`${before}${secret}${after}`);
+          const scrubbed = scrubSecrets(`535 5.7.8 ${encoded} rejected`, { user, password: secret });
+          expect(scrubbed).not.toContain(encoded);
+          expect(scrubbed).not.toContain(secret);
+        },
+      ),
     );
   });
 });

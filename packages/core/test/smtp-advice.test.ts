@@ -37,7 +37,11 @@ describe('adviseSmtp', () => {
       advice: [{ kind: 'useM365' }],
     },
     { what: 'Microsoft 365 without a user', input: draft({ host: 'smtp.office365.com', user: '' }), advice: [] },
-    { what: 'a Gmail App password with spaces', input: draft({ host: 'smtp.gmail.com', port: 465, security: 'ssl', password: 'abcd efgh ijkl mnop' }), advice: [] },
+    {
+      what: 'a Gmail App password with spaces',
+      input: draft({ host: 'smtp.gmail.com', port: 465, security: 'ssl', password: 'abcd efgh ijkl mnop' }),
+      advice: [],
+    },
     {
       what: 'a Gmail account password',
       input: draft({ host: 'smtp.gmail.com', port: 465, security: 'ssl', password: 'hunter2' }),

@@ -20,7 +20,9 @@ describe('enhancedStatus', () => {
 
 describe('decodeChallenge', () => {
   it('when a 334 reply carries base64 JSON, then its fields come back as strings', () => {
-    expect(decodeChallenge(`334 ${base64('{"status":"400","schemes":"Bearer","scope":"https://outlook.office.com/SMTP.Send","n":1}')}`)).toEqual({
+    expect(
+      decodeChallenge(`334 ${base64('{"status":"400","schemes":"Bearer","scope":"https://outlook.office.com/SMTP.Send","n":1}')}`),
+    ).toEqual({
       status: '400',
       schemes: 'Bearer',
       scope: 'https://outlook.office.com/SMTP.Send',

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { ServerRef } from '../src/effective-config';
 import type { SmtpInput } from '../src/mail-settings';
-import { decidePassword, keepsPasswordBinding, normalizeSmtpPassword, type PasswordCheck, type PasswordDecision, type StoredSmtpBinding } from '../src/smtp-password';
+import {
+  decidePassword,
+  keepsPasswordBinding,
+  normalizeSmtpPassword,
+  type PasswordCheck,
+  type PasswordDecision,
+  type StoredSmtpBinding,
+} from '../src/smtp-password';
 import { globalServer, smtpInput, storedBinding, zoneServer } from './fixtures';
 
 const reenter: Expected = { ok: false, field: 'mailSender.smtp.password', error: 'password.reenter' };
@@ -348,7 +355,11 @@ describe('decidePassword', () => {
   });
 
   it('when neither the card nor a global mail user gives a server, then the server field is required', () => {
-    expect(decidePassword(null, credentialsOnlyInput({ password: 'x' }), null)).toEqual({ ok: false, field: 'mailSender.smtp.host', error: 'required' });
+    expect(decidePassword(null, credentialsOnlyInput({ password: 'x' }), null)).toEqual({
+      ok: false,
+      field: 'mailSender.smtp.host',
+      error: 'required',
+    });
   });
 });
 

@@ -9,7 +9,10 @@ export interface TraceInfo {
 
 export function newTrace(correlationId?: string): TraceInfo {
   // Microsoft's timestamps look like "2024-05-01 12:00:00Z".
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return { traceId: randomUUID(), correlationId: correlationId ?? randomUUID(), timestamp };
 }
 

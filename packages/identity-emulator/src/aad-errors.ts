@@ -107,7 +107,8 @@ export const aadErrors = {
   grantExpired: (): AadError => ({
     error: 'invalid_grant',
     code: 70008,
-    message: 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
+    message:
+      'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.',
   }),
   replyAddressMismatch: (): AadError => ({
     error: 'invalid_grant',

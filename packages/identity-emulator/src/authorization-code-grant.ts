@@ -8,11 +8,7 @@ import type { EmulatorClient } from './types';
 const CODE_VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/;
 
 /** grant_type=authorization_code for an authenticated client. */
-export async function redeemAuthorizationCode(
-  context: EmulatorContext,
-  client: EmulatorClient,
-  field: FormFields,
-): Promise<GrantResult> {
+export async function redeemAuthorizationCode(context: EmulatorContext, client: EmulatorClient, field: FormFields): Promise<GrantResult> {
   const code = field('code');
   if (code === undefined) return fail(aadErrors.missingParameter('code'));
   const issued = context.codes.get(code);

@@ -7,11 +7,7 @@ import { tokenResponse } from './tokens';
 import type { EmulatorClient } from './types';
 
 /** grant_type=refresh_token for an authenticated client; the refresh token is rotated. */
-export async function redeemRefreshToken(
-  context: EmulatorContext,
-  client: EmulatorClient,
-  field: FormFields,
-): Promise<GrantResult> {
+export async function redeemRefreshToken(context: EmulatorContext, client: EmulatorClient, field: FormFields): Promise<GrantResult> {
   const token = field('refresh_token');
   if (token === undefined) return fail(aadErrors.missingParameter('refresh_token'));
   const read = await readRefreshToken(context.keys, token);

@@ -85,10 +85,7 @@ export function parseScopes(raw: string): ScopeParse {
 /** True when every permission of `requested` was granted in `granted` (for the same resource). */
 export function isCoveredBy(requested: ScopeRequest, granted: ScopeRequest): boolean {
   const grantedLower = new Set(granted.permissions.map((permission) => permission.toLowerCase()));
-  return (
-    requested.resource === granted.resource &&
-    requested.permissions.every((permission) => grantedLower.has(permission.toLowerCase()))
-  );
+  return requested.resource === granted.resource && requested.permissions.every((permission) => grantedLower.has(permission.toLowerCase()));
 }
 
 /** The `scope` of a token response: resource scopes as requested, then the OpenID ones. */

@@ -50,9 +50,7 @@ export async function tokenResponse(context: IssuerContext, { mailbox, grant, sc
     expires_in: lifetime,
     ext_expires_in: lifetime,
     access_token: await accessToken(context, mailbox, clientId, scopes, now, lifetime),
-    ...(grant.scopes.oidc.includes('offline_access')
-      ? { refresh_token: await issueRefreshToken(context.keys, grant) }
-      : {}),
+    ...(grant.scopes.oidc.includes('offline_access') ? { refresh_token: await issueRefreshToken(context.keys, grant) } : {}),
     ...(scopes.oidc.includes('openid') ? { id_token: await idToken(context, mailbox, clientId, scopes, now, nonce) } : {}),
     client_info: clientInfo(mailbox, context.tenantId),
   };

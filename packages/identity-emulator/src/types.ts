@@ -38,9 +38,7 @@ export interface IdentityEmulatorOptions {
   signingKey?: string;
 }
 
-export type AccessTokenVerdict =
-  | { ok: true; mailbox: string }
-  | { ok: false; reason: 'invalid' | 'expired' | 'audience' | 'scope' };
+export type AccessTokenVerdict = { ok: true; mailbox: string } | { ok: false; reason: 'invalid' | 'expired' | 'audience' | 'scope' };
 
 export interface EmulatorStats {
   /** Every POST to a token endpoint, successful or not. */

@@ -27,8 +27,7 @@ function validParams(overrides: Overrides = {}): Record<string, string> {
   return Object.fromEntries(Object.entries(params).filter((entry): entry is [string, string] => entry[1] !== null));
 }
 
-const open = (emulator: IdentityEmulator, overrides: Overrides = {}) =>
-  load(authorizeUrl(emulator, validParams(overrides)), emulator.ca);
+const open = (emulator: IdentityEmulator, overrides: Overrides = {}) => load(authorizeUrl(emulator, validParams(overrides)), emulator.ca);
 
 describe('authorize: sign-in and consent pages', () => {
   it('when the authorize URL is opened, then an accessible sign-in page without script has the login hint filled in', async () => {
@@ -111,7 +110,12 @@ describe('authorize: sign-in and consent pages', () => {
     { case: 'the response type is a token', overrides: { response_type: 'token' }, error: 'unsupported_response_type', code: 700054 },
     { case: 'the scope is missing', overrides: { scope: null }, error: 'invalid_request', code: 900144 },
     { case: 'the scope names two resources', overrides: { scope: `${SMTP_SCOPE} Mail.Send` }, error: 'invalid_request', code: 28000 },
-    { case: 'the scope names an unknown resource', overrides: { scope: 'https://example.test/Do.It' }, error: 'invalid_resource', code: 500011 },
+    {
+      case: 'the scope names an unknown resource',
+      overrides: { scope: 'https://example.test/Do.It' },
+      error: 'invalid_resource',
+      code: 500011,
+    },
     { case: 'prompt is none', overrides: { prompt: 'none' }, error: 'login_required', code: 50058 },
   ])('when $case, then the browser is sent back with $error', async ({ overrides, error, code }) => {
     const emulator = await startTestEmulator();

@@ -121,9 +121,9 @@ describe('msal-node code flow against the emulator', () => {
 
     expect(failure).toMatchObject({ errorCode: 'invalid_grant', errorMessage: expect.stringContaining('AADSTS50173') });
     const again = await signInWithMsal(emulator, msal, MAILBOX);
-    await expect(
-      msal.app.acquireTokenSilent({ account: again.account!, scopes: [SMTP_SCOPE], forceRefresh: true }),
-    ).resolves.toMatchObject({ account: { username: MAILBOX.email } });
+    await expect(msal.app.acquireTokenSilent({ account: again.account!, scopes: [SMTP_SCOPE], forceRefresh: true })).resolves.toMatchObject(
+      { account: { username: MAILBOX.email } },
+    );
   });
 
   it('when the authority is organizations, then sign-in and refresh work and the account is in the real tenant', async () => {

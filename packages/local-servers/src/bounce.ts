@@ -58,15 +58,36 @@ function notice(input: DsnInput): string[] {
 /** The message/delivery-status part: per-message fields, then a group per recipient. */
 function report(input: DsnInput): string[] {
   const perRecipient = input.recipients.map((rcpt) =>
-    [`Final-Recipient: rfc822; ${rcpt}`, `Original-Recipient: rfc822;${rcpt}`, 'Action: failed', `Status: ${input.status}`, `Diagnostic-Code: smtp; ${smtpReply(input, rcpt)}`, ''].join('\r\n'),
+    [
+      `Final-Recipient: rfc822; ${rcpt}`,
+      `Original-Recipient: rfc822;${rcpt}`,
+      'Action: failed',
+      `Status: ${input.status}`,
+      `Diagnostic-Code: smtp; ${smtpReply(input, rcpt)}`,
+      '',
+    ].join('\r\n'),
   );
-  return ['Content-Description: Delivery report', 'Content-Type: message/delivery-status', '', `Reporting-MTA: dns; ${input.reportingMta}`, `Arrival-Date: ${input.arrivalDate.toUTCString()}`, '', ...perRecipient];
+  return [
+    'Content-Description: Delivery report',
+    'Content-Type: message/delivery-status',
+    '',
+    `Reporting-MTA: dns; ${input.reportingMta}`,
+    `Arrival-Date: ${input.arrivalDate.toUTCString()}`,
+    '',
+    ...perRecipient,
+  ];
 }
 
 /** A Postfix-like RFC 3464 report: notice, delivery-status and the returned message's headers. */
 export function composeDsn(input: DsnInput): string {
   const boundary = `dsn-${randomUUID()}`;
-  const headers = ['Content-Description: Undelivered Message Headers', 'Content-Type: text/rfc822-headers', '', input.originalHeaders.trimEnd(), ''];
+  const headers = [
+    'Content-Description: Undelivered Message Headers',
+    'Content-Type: text/rfc822-headers',
+    '',
+    input.originalHeaders.trimEnd(),
+    '',
+  ];
   return [
     `From: Mail Delivery System <MAILER-DAEMON@${input.reportingMta}>`,
     `To: <${input.envelopeFrom}>`,
@@ -91,11 +112,24 @@ export function bouncedRecipients(options: BounceOptions, mail: ReceivedMail): s
 }
 
 /** Send the DSN for `recipients` of `mail` to the envelope sender, from the null sender. */
-export async function sendBounce(options: BounceOptions, mail: ReceivedMail, recipients: string[], reportingMta: string): Promise<BounceRecord> {
+export async function sendBounce(
+  options: BounceOptions,
+  mail: ReceivedMail,
+  recipients: string[],
+  reportingMta: string,
+): Promise<BounceRecord> {
   const record = { to: mail.envelope.from, recipients };
   const { host, port } = options.deliverTo();
   // Like MTA-to-MX delivery without MTA-STS: the DSN goes to a loopback listener, in plain text.
-  const transport = createTransport({ host, port, ignoreTLS: true, name: reportingMta, connectionTimeout: BOUNCE_TIMEOUT_MS, greetingTimeout: BOUNCE_TIMEOUT_MS, socketTimeout: BOUNCE_TIMEOUT_MS });
+  const transport = createTransport({
+    host,
+    port,
+    ignoreTLS: true,
+    name: reportingMta,
+    connectionTimeout: BOUNCE_TIMEOUT_MS,
+    greetingTimeout: BOUNCE_TIMEOUT_MS,
+    socketTimeout: BOUNCE_TIMEOUT_MS,
+  });
   try {
     const raw = composeDsn({
       reportingMta,

@@ -20,13 +20,7 @@ export type DnsRecord =
  * Records (an empty list is "no data"), a failure rcode, `timeout` (never answer), or an answer
  * given only after `delayMs`.
  */
-export type DnsAnswer =
-  | readonly DnsRecord[]
-  | 'nxdomain'
-  | 'servfail'
-  | 'refused'
-  | 'timeout'
-  | { delayMs: number; answer: DnsAnswer };
+export type DnsAnswer = readonly DnsRecord[] | 'nxdomain' | 'servfail' | 'refused' | 'timeout' | { delayMs: number; answer: DnsAnswer };
 
 export interface DnsQuery {
   /** Lower case, no trailing dot. */

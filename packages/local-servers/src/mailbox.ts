@@ -50,11 +50,7 @@ export function createMailbox(maxKept = DEFAULT_KEPT_MAILS): Mailbox {
           reject,
           timer: setTimeout(() => {
             settle(waiter);
-            reject(
-              new Error(
-                `No matching mail arrived at ${where} within ${timeoutMs} ms (${mails.length} other mail(s) received)`,
-              ),
-            );
+            reject(new Error(`No matching mail arrived at ${where} within ${timeoutMs} ms (${mails.length} other mail(s) received)`));
           }, timeoutMs),
         };
         waiters.add(waiter);

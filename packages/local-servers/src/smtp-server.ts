@@ -119,10 +119,7 @@ function trackConnections(smtp: SMTPServer) {
 
 function serverOptions(options: LocalSmtpServerOptions): SMTPServerOptions {
   const authMethods = authMethodsFor(options);
-  const disabledCommands = [
-    ...(options.security === 'none' ? ['STARTTLS'] : []),
-    ...(authMethods.length === 0 ? ['AUTH'] : []),
-  ];
+  const disabledCommands = [...(options.security === 'none' ? ['STARTTLS'] : []), ...(authMethods.length === 0 ? ['AUTH'] : [])];
   return {
     name: options.name ?? 'localhost',
     banner: 'Saatja local SMTP server',

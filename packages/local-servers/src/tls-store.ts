@@ -20,9 +20,7 @@ export async function loadOrCreateLocalTls(dir: string): Promise<TlsMaterial> {
 
 async function readMaterial(dir: string): Promise<TlsMaterial | null> {
   try {
-    const [ca, key, cert] = await Promise.all(
-      [FILES.ca, FILES.key, FILES.cert].map((file) => readFile(join(dir, file), 'utf8')),
-    );
+    const [ca, key, cert] = await Promise.all([FILES.ca, FILES.key, FILES.cert].map((file) => readFile(join(dir, file), 'utf8')));
     if (ca === undefined || key === undefined || cert === undefined) return null;
     return { ca, key, cert };
   } catch (error) {

@@ -32,7 +32,11 @@ describe('bouncing chosen recipients', () => {
   it('when a mail goes to a bouncing and a good recipient, then it is accepted and an RFC 3464 report for the bouncing one reaches the sender', async () => {
     const { relay, mx } = await relayAndMx(['Gone@Example.test']);
 
-    await send(clientFor(relay, material), { from: 'sender@sender.test', to: ['gone@example.test', 'ok@example.test'], subject: 'Arve 17' });
+    await send(clientFor(relay, material), {
+      from: 'sender@sender.test',
+      to: ['gone@example.test', 'ok@example.test'],
+      subject: 'Arve 17',
+    });
 
     expect((await relay.waitForMail()).envelope.to).toEqual(['gone@example.test', 'ok@example.test']);
     const dsn = await mx.waitForMail();
@@ -41,7 +45,9 @@ describe('bouncing chosen recipients', () => {
     expect(parsed.headers.get('content-type')).toMatchObject({ value: 'multipart/report', params: { 'report-type': 'delivery-status' } });
     const parts = Object.fromEntries(parsed.attachments.map((part) => [part.contentType, part.content.toString('utf8')]));
     expect(parts['message/delivery-status']).toContain('Reporting-MTA: dns; relay.test');
-    expect(parts['message/delivery-status']).toMatch(/Final-Recipient: rfc822; gone@example\.test\r\n(.+\r\n)*Action: failed\r\nStatus: 5\.1\.1\r\n/);
+    expect(parts['message/delivery-status']).toMatch(
+      /Final-Recipient: rfc822; gone@example\.test\r\n(.+\r\n)*Action: failed\r\nStatus: 5\.1\.1\r\n/,
+    );
     expect(parts['message/delivery-status']).not.toContain('ok@example.test');
     expect(parts['text/rfc822-headers']).toContain('Subject: Arve 17');
     expect(parts['text/rfc822-headers']).toMatch(/^Message-ID: <.+>$/m);
@@ -77,7 +83,10 @@ describe('bouncing chosen recipients', () => {
     const mx = await startSmtpServer({ security: 'none' });
     const unreachable = mx.port;
     await mx.close();
-    const relay = await startSmtpServer({ security: 'none', bounce: { recipients: ['gone@example.test'], deliverTo: () => ({ host: '127.0.0.1', port: unreachable }) } });
+    const relay = await startSmtpServer({
+      security: 'none',
+      bounce: { recipients: ['gone@example.test'], deliverTo: () => ({ host: '127.0.0.1', port: unreachable }) },
+    });
     servers.push(relay);
 
     await send(clientFor(relay, material), { to: 'gone@example.test' });

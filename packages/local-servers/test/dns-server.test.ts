@@ -41,7 +41,11 @@ describe('the local DNS server', () => {
   it('when asked for A, AAAA, MX and TXT, then it serves the scripted records with their TTLs', async () => {
     const resolver = await serve((name, type) => {
       if (name !== 'mail.example.test') return 'nxdomain';
-      if (type === 'A') return [{ type: 'A', address: '192.0.2.10', ttl: 60 }, { type: 'A', address: '192.0.2.11' }];
+      if (type === 'A')
+        return [
+          { type: 'A', address: '192.0.2.10', ttl: 60 },
+          { type: 'A', address: '192.0.2.11' },
+        ];
       if (type === 'AAAA') return [{ type: 'AAAA', address: '2001:db8::25', ttl: 120 }];
       if (type === 'MX') return [{ type: 'MX', exchange: 'mx.example.test', priority: 10 }];
       if (type === 'TXT') return [{ type: 'TXT', data: ['v=spf1 ', '-all'], ttl: 30 }];
@@ -73,14 +77,22 @@ describe('the local DNS server', () => {
     const resolver = await serve(() => (n++ % 2 === 0 ? 'nxdomain' : [{ type: 'A', address: '127.0.0.1', ttl: 0 }]));
     const outcomes: string[] = [];
     for (let i = 0; i < 4; i++) {
-      outcomes.push(await resolver.resolve4('flip.example.test').then(([a]) => a ?? '', (error: NodeJS.ErrnoException) => error.code ?? ''));
+      outcomes.push(
+        await resolver.resolve4('flip.example.test').then(
+          ([a]) => a ?? '',
+          (error: NodeJS.ErrnoException) => error.code ?? '',
+        ),
+      );
     }
     expect(outcomes).toEqual(['ENOTFOUND', '127.0.0.1', 'ENOTFOUND', '127.0.0.1']);
     expect(server!.queries()).toBe(4);
   });
 
   it('when an answer is delayed past the resolver timeout, then it times out; under it, it arrives', async () => {
-    const resolver = await serve((name) => ({ delayMs: name.startsWith('slow') ? 600 : 50, answer: [{ type: 'A', address: '192.0.2.1' }] }));
+    const resolver = await serve((name) => ({
+      delayMs: name.startsWith('slow') ? 600 : 50,
+      answer: [{ type: 'A', address: '192.0.2.1' }],
+    }));
     await expect(resolver.resolve4('slow.example.test')).rejects.toMatchObject({ code: 'ETIMEOUT' });
     expect(await resolver.resolve4('quick.example.test')).toEqual(['192.0.2.1']);
   });

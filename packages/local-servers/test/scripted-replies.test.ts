@@ -44,7 +44,9 @@ describe('certificates for failure tests', () => {
 
 describe('scripted replies', () => {
   it('when authenticatePassword refuses, then the client gets that exact reply and the attempt is recorded', async () => {
-    const server = await start({ authenticatePassword: async () => ({ ok: false, responseCode: 534, message: '5.7.9 Application-specific password required' }) });
+    const server = await start({
+      authenticatePassword: async () => ({ ok: false, responseCode: 534, message: '5.7.9 Application-specific password required' }),
+    });
 
     const error = await failureOf(send(clientFor(server, material, { auth: { user: 'mari', pass: 'account password' } })));
 
@@ -71,7 +73,9 @@ describe('scripted replies', () => {
   it('when the XOAUTH2 hook answers with a challenge, then the client sees a 334 and the attempt fails', async () => {
     const server = await start({ authenticateXOAuth2: async () => ({ ok: false, challenge: { status: '401', schemes: 'bearer' } }) });
 
-    const error = await failureOf(send(clientFor(server, material, { auth: { type: 'OAuth2', user: 'mari@firma.ee', accessToken: 'stale' } })));
+    const error = await failureOf(
+      send(clientFor(server, material, { auth: { type: 'OAuth2', user: 'mari@firma.ee', accessToken: 'stale' } })),
+    );
 
     expect(error).toMatchObject({ code: 'EAUTH' });
     // nodemailer answers a challenge by trying the login once more; every try is refused.
@@ -81,7 +85,12 @@ describe('scripted replies', () => {
   });
 
   it('when replyToMailFrom refuses a sender, then MAIL FROM gets that reply and nothing arrives', async () => {
-    const server = await start({ replyToMailFrom: (address) => (address === 'sender@example.test' ? { responseCode: 550, message: '5.7.60 SMTP; Client does not have permissions to send as this sender' } : null) });
+    const server = await start({
+      replyToMailFrom: (address) =>
+        address === 'sender@example.test'
+          ? { responseCode: 550, message: '5.7.60 SMTP; Client does not have permissions to send as this sender' }
+          : null,
+    });
 
     const error = await failureOf(send(clientFor(server, material)));
 
@@ -90,7 +99,11 @@ describe('scripted replies', () => {
   });
 
   it('when replyToMessage refuses a message, then the end of DATA gets that reply and nothing arrives', async () => {
-    const server = await start({ users: { jaan: 'secret' }, replyToMessage: (mail) => (mail.headers.fromAddress === 'sender@example.test' ? { responseCode: 554, message: '5.2.252 SendAsDenied' } : null) });
+    const server = await start({
+      users: { jaan: 'secret' },
+      replyToMessage: (mail) =>
+        mail.headers.fromAddress === 'sender@example.test' ? { responseCode: 554, message: '5.2.252 SendAsDenied' } : null,
+    });
 
     const error = await failureOf(send(clientFor(server, material, { auth: { user: 'jaan', pass: 'secret' } })));
 

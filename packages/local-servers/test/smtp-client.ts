@@ -12,11 +12,7 @@ export interface TestMessage {
 }
 
 /** nodemailer transport options matching the server's security mode, trusting only the local CA. */
-export function clientFor(
-  server: LocalSmtpServer,
-  material: TlsMaterial,
-  extra: Partial<SMTPTransportOptions> = {},
-): SMTPTransportOptions {
+export function clientFor(server: LocalSmtpServer, material: TlsMaterial, extra: Partial<SMTPTransportOptions> = {}): SMTPTransportOptions {
   return {
     host: server.host,
     port: server.port,

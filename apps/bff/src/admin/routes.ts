@@ -58,10 +58,7 @@ export function adminRoutes(deps: AdminRoutesDeps) {
     res.status(204).end();
   });
 
-  router.use(
-    '/users/:code/card',
-    cardRoutes(deps, cardOwnerByCode(deps.users)),
-  );
+  router.use('/users/:code/card', cardRoutes(deps, cardOwnerByCode(deps.users)));
 
   return router;
 }

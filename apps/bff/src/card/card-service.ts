@@ -2,7 +2,7 @@ import { decidePassword, M365_SMTP_SERVER, type CardInput, type PublicCard, type
 import { createAuditLog } from '../audit/audit-log';
 import { createUserRepository, type UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
-import type { GlobalMailUserService, InheritedServer } from '../global-mail-user/global-mail-user-service';
+import type { GlobalMailUser, GlobalMailUserService, InheritedServer } from '../global-mail-user/global-mail-user-service';
 import { fieldError } from '../http/app-error';
 import type { SecretBox } from '../secrets/secret-box';
 import { passwordBinding } from '../mail-settings/mail-profile';
@@ -19,7 +19,16 @@ export interface CardServiceDeps {
 
 type SmtpColumns = Omit<MailSettingsRow, 'user_id' | 'mode' | 'updated_at'>;
 
-const noSmtp: SmtpColumns = { smtp_host: null, smtp_port: null, smtp_security: null, smtp_user: '', smtp_password_sealed: null, password_host: null, password_port: null, password_security: null };
+const noSmtp: SmtpColumns = {
+  smtp_host: null,
+  smtp_port: null,
+  smtp_security: null,
+  smtp_user: '',
+  smtp_password_sealed: null,
+  password_host: null,
+  password_port: null,
+  password_security: null,
+};
 
 export function createCardService(deps: CardServiceDeps) {
   /** SMTP fields of the row: the own server, or none for "credentials only" (then the password goes to `target`). */
@@ -51,7 +60,12 @@ export function createCardService(deps: CardServiceDeps) {
    * inactive, for a switch back (the password stays bound to its server); Microsoft 365 uses the
    * same columns, so choosing it replaces them, as the card says before saving.
    */
-  function nextSettings(user: UserRow, stored: MailSettingsRow | undefined, input: CardInput, inherited: InheritedServer | null): MailSettingsRow {
+  function nextSettings(
+    user: UserRow,
+    stored: MailSettingsRow | undefined,
+    input: CardInput,
+    inherited: InheritedServer | null,
+  ): MailSettingsRow {
     const base = { user_id: user.id, updated_at: deps.now().toISOString() };
     const sender = input.mailSender;
     switch (sender.mode) {
@@ -59,7 +73,15 @@ export function createCardService(deps: CardServiceDeps) {
       case 'replyTo':
         return { ...base, mode: sender.mode, ...(stored && stored.mode !== 'm365' ? smtpColumns(stored) : noSmtp) };
       case 'm365':
-        return { ...base, mode: 'm365', ...noSmtp, smtp_host: M365_SMTP_SERVER.host, smtp_port: M365_SMTP_SERVER.port, smtp_security: M365_SMTP_SERVER.security, smtp_user: sender.m365.user };
+        return {
+          ...base,
+          mode: 'm365',
+          ...noSmtp,
+          smtp_host: M365_SMTP_SERVER.host,
+          smtp_port: M365_SMTP_SERVER.port,
+          smtp_security: M365_SMTP_SERVER.security,
+          smtp_user: sender.m365.user,
+        };
       case 'smtp':
         return { ...base, mode: 'smtp', ...smtpRow(user, stored, sender.smtp, inherited) };
     }
@@ -71,9 +93,10 @@ export function createCardService(deps: CardServiceDeps) {
       return toPublicCard(user, settings, relation);
     },
 
-    async saveCard(actor: UserRow, user: UserRow, input: CardInput): Promise<PublicCard> {
+    /** Save `user`'s card; `global` is the global mail user as read for this request (globalMailUser.current()). */
+    async saveCard(actor: UserRow, user: UserRow, input: CardInput, global: GlobalMailUser | null): Promise<PublicCard> {
       const profile = { name: input.name, email: input.email };
-      const inherited = await deps.globalMailUser.inheritedFor(user);
+      const inherited = deps.globalMailUser.inheritedFrom(user, global);
       const next = await deps.db.transaction().execute(async (trx) => {
         const settings = createMailSettingsRepository(trx);
         const stored = await settings.find(user.id);
@@ -86,7 +109,7 @@ export function createCardService(deps: CardServiceDeps) {
         });
         return next;
       });
-      return toPublicCard({ ...user, ...profile }, next, await deps.globalMailUser.relationOf(user));
+      return toPublicCard({ ...user, ...profile }, next, await deps.globalMailUser.relationTo(user, global));
     },
   };
 }

@@ -32,9 +32,9 @@ export function cardRoutes(deps: CardRoutesDeps, cardOwner: (req: Request) => Pr
 
   router.put('/', async (req, res) => {
     const user = await cardOwner(req);
-    const inherited = await deps.globalMailUser.inheritedFor(user);
-    const schema = inherited?.server != null ? schemas.inheriting : schemas.own;
-    res.json(await deps.cards.saveCard(currentUser(req), user, parseBody(schema, req.body)));
+    const global = await deps.globalMailUser.current();
+    const schema = deps.globalMailUser.inheritedFrom(user, global)?.server != null ? schemas.inheriting : schemas.own;
+    res.json(await deps.cards.saveCard(currentUser(req), user, parseBody(schema, req.body), global));
   });
 
   router.get('/effective', async (req, res) => {

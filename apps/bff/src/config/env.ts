@@ -6,7 +6,12 @@ const list = (fallback: string) =>
   z
     .string()
     .default(fallback)
-    .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+    .transform((value) =>
+      value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean),
+    );
 
 const portList = list(DEFAULT_OPEN_PORTS.join(','))
   .transform((items) => items.map(Number))
@@ -71,7 +76,10 @@ export const envSchema = z.object({
   // It goes into From, Sender and Message-ID headers: a plain domain name, nothing else.
   SAATJA_EVENT_DOMAIN: z
     .string()
-    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i, 'a domain name, e.g. event.data.directo.ee')
+    .regex(
+      /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$/i,
+      'a domain name, e.g. event.data.directo.ee',
+    )
     .default('event.data.directo.ee'),
   /** The inbound SMTP listener of the event mailbox (bounces, replies); 0 = a free port. */
   SAATJA_INBOUND_PORT: z.union([z.literal('off'), z.coerce.number().int().min(0).max(65_535)]).default(2526),

@@ -111,7 +111,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     companyName: e.SAATJA_COMPANY_NAME,
     eventDomain: e.SAATJA_EVENT_DOMAIN,
     inboundPort: e.SAATJA_INBOUND_PORT === 'off' ? null : e.SAATJA_INBOUND_PORT,
-    retention: { sendLog: e.SAATJA_RETENTION_SEND_LOG_DAYS, events: e.SAATJA_RETENTION_EVENTS_DAYS, rawMail: e.SAATJA_RETENTION_RAW_MAIL_DAYS },
+    retention: {
+      sendLog: e.SAATJA_RETENTION_SEND_LOG_DAYS,
+      events: e.SAATJA_RETENTION_EVENTS_DAYS,
+      rawMail: e.SAATJA_RETENTION_RAW_MAIL_DAYS,
+    },
     sendingIps: e.SAATJA_SENDING_IPS,
     spfInclude: e.SAATJA_SPF_INCLUDE ?? null,
     openPorts: e.SAATJA_OPEN_PORTS,

@@ -27,6 +27,9 @@ export function readInitialAdmin(e: Env): { initialAdmin: CreateUserInput | null
   } catch {
     return { initialAdmin: null, problems: [`SAATJA_INITIAL_ADMIN_PASSWORD_FILE: cannot read ${file}`] };
   }
-  const parsed = parseNewAdmin({ code: e.SAATJA_INITIAL_ADMIN_CODE, name: e.SAATJA_INITIAL_ADMIN_NAME, email: e.SAATJA_INITIAL_ADMIN_EMAIL, password }, LABELS);
+  const parsed = parseNewAdmin(
+    { code: e.SAATJA_INITIAL_ADMIN_CODE, name: e.SAATJA_INITIAL_ADMIN_NAME, email: e.SAATJA_INITIAL_ADMIN_EMAIL, password },
+    LABELS,
+  );
   return 'admin' in parsed ? { initialAdmin: parsed.admin, problems: [] } : { initialAdmin: null, problems: parsed.problems };
 }

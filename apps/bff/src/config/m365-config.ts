@@ -20,7 +20,12 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** The M365 settings, all four or none; problems are reported with the rest of the configuration's. */
 export function readM365Config(e: Env, publicOrigin: string | null): { m365: M365Config | null; problems: string[] } {
-  const { SAATJA_MS_CLIENT_ID: clientId, SAATJA_MS_CLIENT_SECRET: clientSecret, SAATJA_MS_AUTHORITY: authority, SAATJA_MS_REDIRECT_URI: redirectUri } = e;
+  const {
+    SAATJA_MS_CLIENT_ID: clientId,
+    SAATJA_MS_CLIENT_SECRET: clientSecret,
+    SAATJA_MS_AUTHORITY: authority,
+    SAATJA_MS_REDIRECT_URI: redirectUri,
+  } = e;
   const missing = NAMES.filter((name) => e[name] === undefined);
   if (missing.length === NAMES.length) return { m365: null, problems: [] };
   if (clientId === undefined || clientSecret === undefined || authority === undefined || redirectUri === undefined) {
@@ -35,8 +40,16 @@ export function readM365Config(e: Env, publicOrigin: string | null): { m365: M36
     problems.push(`SAATJA_MS_REDIRECT_URI: must be <public origin>${M365_CALLBACK_PATH}`);
   }
   if (publicOrigin !== null && redirect.origin !== new URL(publicOrigin).origin) {
-    problems.push('SAATJA_MS_REDIRECT_URI: must be on SAATJA_PUBLIC_ORIGIN (the session cookie and the popup message need the same origin)');
+    problems.push(
+      'SAATJA_MS_REDIRECT_URI: must be on SAATJA_PUBLIC_ORIGIN (the session cookie and the popup message need the same origin)',
+    );
   }
-  const m365 = { clientId, clientSecret, authority: authority.replace(/\/+$/, ''), redirectUri, smtp: { host: e.SAATJA_MS_SMTP_HOST, port: e.SAATJA_MS_SMTP_PORT } };
+  const m365 = {
+    clientId,
+    clientSecret,
+    authority: authority.replace(/\/+$/, ''),
+    redirectUri,
+    smtp: { host: e.SAATJA_MS_SMTP_HOST, port: e.SAATJA_MS_SMTP_PORT },
+  };
   return { m365: problems.length === 0 ? m365 : null, problems };
 }

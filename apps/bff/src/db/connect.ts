@@ -25,7 +25,11 @@ export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'data
   const onIdleError = (error: Error) => logger.warn({ err: error }, 'database connection lost');
   if (config.databaseUrl) {
     const url = new URL(config.databaseUrl);
-    return { db: openDatabase(config.databaseUrl, { onIdleError }), where: `PostgreSQL at ${url.host}${url.pathname}`, close: async () => {} };
+    return {
+      db: openDatabase(config.databaseUrl, { onIdleError }),
+      where: `PostgreSQL at ${url.host}${url.pathname}`,
+      close: async () => {},
+    };
   }
   const dir = path.join(config.dataDir, 'pg');
   const server = await startEmbeddedPostgres({ dir, onLog: (line) => logger.debug({ postgres: line }, 'embedded PostgreSQL') });

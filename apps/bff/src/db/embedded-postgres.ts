@@ -46,7 +46,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.throwaway ? ['--no-sync'] : [])],
     postgresFlags: [
       ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...(options.throwaway ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400'] : []),
+      ...(options.throwaway
+        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400']
+        : []),
     ],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(error instanceof Error ? error.message : String(error)),
@@ -92,7 +94,8 @@ function letPostgresUserIn(parent: string): void {
 function clusterPassword(dir: string): string {
   const file = `${dir}.password`;
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  if (existsSync(path.join(dir, 'PG_VERSION'))) throw new Error(`${file} is missing: the embedded PostgreSQL in ${dir} cannot be opened without it`);
+  if (existsSync(path.join(dir, 'PG_VERSION')))
+    throw new Error(`${file} is missing: the embedded PostgreSQL in ${dir} cannot be opened without it`);
   const password = randomBytes(24).toString('base64url');
   // A first production start may name a data folder that does not exist yet.
   mkdirSync(path.dirname(file), { recursive: true });

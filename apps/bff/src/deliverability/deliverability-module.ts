@@ -6,7 +6,7 @@ import { createDeliverabilityService } from './deliverability-service';
 import { createDomainLookups } from './domain-lookups';
 
 /** Domain checks per user per window: typing an address asks once per pause, "check again" once per press. */
-const CHECK_LIMIT = { name: 'deliverability', limit: 60, windowMs: 5 * 60_000 };
+const CHECK_LIMIT = { name: 'deliverability-check', limit: 60, windowMs: 5 * 60_000 };
 
 /** The deliverability feature wired to the deployment: its resolver (the DNS setting), sending IPs and SPF include. */
 export function createDeliverabilityModule(config: Config, db: Db, resolver: Resolver, now: () => Date) {

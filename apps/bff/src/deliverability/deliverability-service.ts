@@ -46,7 +46,13 @@ async function eachAtMost<T>(limit: number, items: readonly T[], work: (item: T)
 }
 
 export function createDeliverabilityService(deps: DeliverabilityDeps) {
-  const cache = createFactsCache({ ttlMs: 10 * 60_000, failedTtlMs: 30_000, maxEntries: 5_000, now: () => deps.now().getTime(), ...deps.cache });
+  const cache = createFactsCache({
+    ttlMs: 10 * 60_000,
+    failedTtlMs: 30_000,
+    maxEntries: 5_000,
+    now: () => deps.now().getTime(),
+    ...deps.cache,
+  });
 
   function lookUp(domain: string): Promise<DomainFacts> {
     const at = deps.now();
@@ -72,8 +78,22 @@ export function createDeliverabilityService(deps: DeliverabilityDeps) {
     const advice = adviseDeliverability(facts, { route: 'relayAsUser', mode: 'default', smtpHost: null }, deps.vendor);
     const found = { domain: advice.domain, severity: advice.severity, spf: advice.spf, dmarc: advice.dmarc };
     const durationMs = Math.round(performance.now() - started);
-    if (advice.severity === 'unknown') emit({ type: 'step', step: 'deliverability', status: 'skipped', detail: { skipped: 'dnsUnavailable', deliverability: found }, durationMs });
-    else emit({ type: 'step', step: 'deliverability', status: isAtRisk(advice.severity) ? 'warning' : 'ok', detail: { deliverability: found }, durationMs });
+    if (advice.severity === 'unknown')
+      emit({
+        type: 'step',
+        step: 'deliverability',
+        status: 'skipped',
+        detail: { skipped: 'dnsUnavailable', deliverability: found },
+        durationMs,
+      });
+    else
+      emit({
+        type: 'step',
+        step: 'deliverability',
+        status: isAtRisk(advice.severity) ? 'warning' : 'ok',
+        detail: { deliverability: found },
+        durationMs,
+      });
   }
 
   return {

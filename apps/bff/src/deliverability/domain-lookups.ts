@@ -53,7 +53,11 @@ export function createDomainLookups(resolver: Resolver, sendingIps: readonly str
 
   return {
     async factsOf(domain: string, checkedAt: Date): Promise<DomainFacts> {
-      const [mxFacts, spfFacts, dmarcFacts] = await Promise.all([mx(domain), Promise.all(sendingIps.map((ip) => spfFor(domain, ip))), dmarc(domain)]);
+      const [mxFacts, spfFacts, dmarcFacts] = await Promise.all([
+        mx(domain),
+        Promise.all(sendingIps.map((ip) => spfFor(domain, ip))),
+        dmarc(domain),
+      ]);
       return {
         domain,
         checkedAt: checkedAt.toISOString(),

@@ -11,7 +11,9 @@ export interface FactsCacheOptions {
 }
 
 const incomplete = (facts: DomainFacts) =>
-  facts.mx.status === 'lookupFailed' || facts.dmarc.status === 'lookupFailed' || facts.spf.checks.some((check) => check.result === 'temperror');
+  facts.mx.status === 'lookupFailed' ||
+  facts.dmarc.status === 'lookupFailed' ||
+  facts.spf.checks.some((check) => check.result === 'temperror');
 
 /**
  * Facts per domain for a while, in this process. Lookups in flight are shared, so a users page

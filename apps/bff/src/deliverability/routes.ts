@@ -12,13 +12,19 @@ import type { DeliverabilityService } from './deliverability-service';
  * is the one typed on the card (not yet saved), so it comes as a parameter; whose card it is decides
  * who may ask (the owner, or an admin), and the limiter keeps the DNS from being used as a tool.
  */
-export function deliverabilityRoutes(deps: { deliverability: DeliverabilityService; limiter: RateLimiter }, cardOwner: (req: Request) => Promise<UserRow>) {
+export function deliverabilityRoutes(
+  deps: { deliverability: DeliverabilityService; limiter: RateLimiter },
+  cardOwner: (req: Request) => Promise<UserRow>,
+) {
   const router = Router({ mergeParams: true });
   router.get('/', async (req, res) => {
     await cardOwner(req);
     const query = parseBody(deliverabilityQuerySchema, req.query);
     if (!(await deps.limiter.take(currentUser(req).code))) throw new AppError('rateLimited');
-    const answer: DeliverabilityAnswer = { facts: await deps.deliverability.factsForEmail(query.email, query.refresh === '1'), vendor: deps.deliverability.vendor };
+    const answer: DeliverabilityAnswer = {
+      facts: await deps.deliverability.factsForEmail(query.email, query.refresh === '1'),
+      vendor: deps.deliverability.vendor,
+    };
     res.set('Cache-Control', 'no-store').json(answer);
   });
   return router;

@@ -29,17 +29,27 @@ function devOrigin(config: Config): string {
  * a local mail catcher as the vendor relay unless one is configured, and, unless Microsoft 365 is
  * configured, the local identity emulator (on a fixed port) with its SMTP server.
  */
-export async function prepareDevEnvironment(config: Config): Promise<{ config: Config; catcher: LocalSmtpServer | null; m365: LocalM365 | null }> {
+export async function prepareDevEnvironment(
+  config: Config,
+): Promise<{ config: Config; catcher: LocalSmtpServer | null; m365: LocalM365 | null }> {
   const tls = await loadOrCreateLocalTls(path.join(config.dataDir, 'tls'));
   const inboundPort = config.inboundPort;
   // With the event mailbox off in this instance there is nowhere to bounce to.
-  const bounce = { recipients: inboundPort === null ? [] : [DEV_BOUNCE_ADDRESS], deliverTo: () => ({ host: config.host, port: inboundPort ?? 0 }) };
+  const bounce = {
+    recipients: inboundPort === null ? [] : [DEV_BOUNCE_ADDRESS],
+    deliverTo: () => ({ host: config.host, port: inboundPort ?? 0 }),
+  };
   const catcher = config.relay ? null : await startSmtpServer({ security: 'starttls', tls, name: 'mail-catcher.local', bounce });
   // The redirect URI names the BFF's port, so with a port picked by the OS (0) M365 stays unconfigured.
   const m365 =
     config.m365 || config.port === 0
       ? null
-      : await startLocalM365({ tls, port: DEV_IDENTITY_PORT, redirectUri: `${devOrigin(config)}${M365_CALLBACK_PATH}`, signingKeyFile: devSigningKeyFile(config.dataDir) });
+      : await startLocalM365({
+          tls,
+          port: DEV_IDENTITY_PORT,
+          redirectUri: `${devOrigin(config)}${M365_CALLBACK_PATH}`,
+          signingKeyFile: devSigningKeyFile(config.dataDir),
+        });
   return {
     catcher,
     m365,

@@ -1,5 +1,13 @@
 import path from 'node:path';
-import { createSendAsPolicy, loadOrCreateSigningKey, startIdentityEmulator, xoauth2Verifier, type EmulatorMailbox, type IdentityEmulator, type SendAsPolicy } from '@saatja/identity-emulator';
+import {
+  createSendAsPolicy,
+  loadOrCreateSigningKey,
+  startIdentityEmulator,
+  xoauth2Verifier,
+  type EmulatorMailbox,
+  type IdentityEmulator,
+  type SendAsPolicy,
+} from '@saatja/identity-emulator';
 import { startSmtpServer, type LocalSmtpServer, type ReceivedMail, type TlsMaterial } from '@saatja/local-servers';
 import type { M365Config } from '../config';
 
@@ -57,7 +65,12 @@ export async function startLocalM365(options: LocalM365Options): Promise<LocalM3
     emulator,
     smtp,
     sendAs,
-    config: { ...DEV_M365_CLIENT, authority: emulator.authority, redirectUri: options.redirectUri, smtp: { host: 'localhost', port: smtp.port } },
+    config: {
+      ...DEV_M365_CLIENT,
+      authority: emulator.authority,
+      redirectUri: options.redirectUri,
+      smtp: { host: 'localhost', port: smtp.port },
+    },
     async close() {
       await smtp.close();
       await emulator.close();

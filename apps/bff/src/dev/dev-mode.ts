@@ -32,7 +32,9 @@ export async function startDevMode(base: Config): Promise<DevMode> {
           `Saatja (dev mode) is running at ${bff.url}`,
           `  database:    ${bff.databaseWhere}`,
           `  vendor relay: local mail catcher at ${relay.host}:${relay.port} (STARTTLS); caught mail at ${bff.url}/dev/mailbox`,
-          `  event mailbox: SMTP ${config.host}:${bff.inboundPort}; the catcher bounces mail to ${DEV_BOUNCE_ADDRESS} back to it`,
+          bff.inboundPort === null
+            ? '  event mailbox: off in this instance (SAATJA_INBOUND_PORT=off)'
+            : `  event mailbox: SMTP ${config.host}:${bff.inboundPort}; the catcher bounces mail to ${DEV_BOUNCE_ADDRESS} back to it`,
           ...(dev.m365 ? describeLocalM365(dev.m365) : []),
           '  demo users (user code / password):',
           ...DEMO_USERS.map((user) => `    ${user.code.padEnd(6)} ${user.password.padEnd(16)} ${user.role}`),

@@ -20,7 +20,10 @@ export function socketError(error: unknown, code: 'ESOCKET' | 'ETLS' | 'EDNS', c
   return checkError(code, command, { originalCode: typeof originalCode === 'string' ? originalCode : null });
 }
 
-export function timeoutError(timeoutType: 'CONNECT_TIMEOUT' | 'GREETING_TIMEOUT' | 'UPGRADE_TIMEOUT' | 'SOCKET_TIMEOUT', command: string): SmtpCheckError {
+export function timeoutError(
+  timeoutType: 'CONNECT_TIMEOUT' | 'GREETING_TIMEOUT' | 'UPGRADE_TIMEOUT' | 'SOCKET_TIMEOUT',
+  command: string,
+): SmtpCheckError {
   return checkError('ETIMEDOUT', command, { timeoutType });
 }
 

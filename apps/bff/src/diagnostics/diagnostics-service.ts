@@ -1,4 +1,13 @@
-import { diagnoseFailure, type CheckEvent, type CheckInput, type CheckMode, type EffectiveConfig, type FailureContext, type SmtpFailure, type StepEvent } from '@saatja/core';
+import {
+  diagnoseFailure,
+  type CheckEvent,
+  type CheckInput,
+  type CheckMode,
+  type EffectiveConfig,
+  type FailureContext,
+  type SmtpFailure,
+  type StepEvent,
+} from '@saatja/core';
 import type { UserRow } from '../auth/user-repository';
 import type { PreparedSend, TestMailService } from '../mail/test-mail-service';
 import { transportTarget } from '../mail/transport-target';
@@ -24,7 +33,13 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
   const timeouts = deps.timeouts ?? CHECK_TIMEOUTS;
 
   /** Logs the attempt, then tells the browser, so the log already holds what the verdict says. */
-  async function fail(prepared: PreparedSend, mode: CheckMode, started: Date, failed: { failure: SmtpFailure; context: FailureContext }, emit: Emit) {
+  async function fail(
+    prepared: PreparedSend,
+    mode: CheckMode,
+    started: Date,
+    failed: { failure: SmtpFailure; context: FailureContext },
+    emit: Emit,
+  ) {
     const diagnosis = diagnoseFailure(failed.failure, failed.context);
     await deps.testMail.record(prepared, {
       kind: mode === 'dryRun' ? 'check' : 'test',
@@ -48,7 +63,15 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
       emit(event);
     });
     if (!outcome.ok) return fail(prepared, 'dryRun', started, outcome, emit);
-    const attempt = { kind: 'check', started, result: 'checked', reply: lastReply, errorCode: null, failureClass: null, messageId: null } as const;
+    const attempt = {
+      kind: 'check',
+      started,
+      result: 'checked',
+      reply: lastReply,
+      errorCode: null,
+      failureClass: null,
+      messageId: null,
+    } as const;
     await deps.testMail.record(prepared, attempt);
     await deps.finalStep?.(prepared.effective, emit);
     emit({ type: 'verdict', ok: true, mode: 'dryRun', to: prepared.to, messageId: null });
@@ -65,7 +88,15 @@ export function createDiagnosticsService(deps: DiagnosticsDeps) {
     };
     try {
       const sent = await createStepper(emit).run('send', deliver, (result) => ({ reply: result.response, messageId: result.messageId }));
-      const attempt = { kind: 'test', started, result: 'sent', reply: sent.response, errorCode: null, failureClass: null, messageId: sent.messageId } as const;
+      const attempt = {
+        kind: 'test',
+        started,
+        result: 'sent',
+        reply: sent.response,
+        errorCode: null,
+        failureClass: null,
+        messageId: sent.messageId,
+      } as const;
       await deps.testMail.record(prepared, attempt);
       await deps.finalStep?.(prepared.effective, emit);
       emit({ type: 'verdict', ok: true, mode: 'send', to: prepared.to, messageId: sent.messageId });

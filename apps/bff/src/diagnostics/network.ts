@@ -39,7 +39,11 @@ function connectOne(address: string, port: number, timeoutMs: number): Promise<S
 }
 
 /** TCP step: the first address that accepts, in the resolver's order (e.g. IPv6 then IPv4). */
-export async function connectAny(addresses: readonly string[], port: number, timeoutMs: number): Promise<{ socket: Socket; address: string }> {
+export async function connectAny(
+  addresses: readonly string[],
+  port: number,
+  timeoutMs: number,
+): Promise<{ socket: Socket; address: string }> {
   let lastError: unknown = checkError('EDNS', 'CONN', { originalCode: 'ENODATA' });
   for (const address of addresses) {
     try {
@@ -62,7 +66,13 @@ export function tlsTarget(host: string): Pick<ConnectionOptions, 'host' | 'serve
  * A verified TLS handshake over `socket`: the certificate must chain to a trusted CA and name the
  * host. There is no way to turn that off (SPEC §8).
  */
-export function handshake(socket: Socket, host: string, settings: TlsSettings, timeoutMs: number, command: 'CONN' | 'STARTTLS'): Promise<TLSSocket> {
+export function handshake(
+  socket: Socket,
+  host: string,
+  settings: TlsSettings,
+  timeoutMs: number,
+  command: 'CONN' | 'STARTTLS',
+): Promise<TLSSocket> {
   const secure = connectTls({ socket, ...tlsTarget(host), ...settings, rejectUnauthorized: true }).on('error', ignore);
   const code = command === 'CONN' ? 'ESOCKET' : 'ETLS';
   return new Promise((resolve, reject) => {

@@ -11,7 +11,10 @@ import type { DiagnosticsService } from './diagnostics-service';
  * CheckEvent per line as each step happens, the verdict last. Refusals (rate limit, permission,
  * validation) come before the stream, as ordinary JSON errors.
  */
-export function diagnosticsRoutes(deps: { diagnostics: DiagnosticsService; logger: Logger }, cardOwner: (req: Request) => Promise<UserRow>) {
+export function diagnosticsRoutes(
+  deps: { diagnostics: DiagnosticsService; logger: Logger },
+  cardOwner: (req: Request) => Promise<UserRow>,
+) {
   const router = Router({ mergeParams: true });
   router.post('/', async (req, res) => {
     const input = parseBody(checkInputSchema, req.body ?? {});

@@ -23,7 +23,14 @@ export interface CheckTimeouts {
   probeMs: number;
 }
 
-export const CHECK_TIMEOUTS: CheckTimeouts = { dnsMs: 10_000, connectMs: 10_000, greetingMs: 10_000, tlsMs: 10_000, commandMs: 30_000, probeMs: 5_000 };
+export const CHECK_TIMEOUTS: CheckTimeouts = {
+  dnsMs: 10_000,
+  connectMs: 10_000,
+  greetingMs: 10_000,
+  tlsMs: 10_000,
+  commandMs: 30_000,
+  probeMs: 5_000,
+};
 
 export interface CheckPlan {
   target: CheckTarget;
@@ -45,7 +52,12 @@ interface Run {
 /** DNS → TCP → TLS → greeting → EHLO → AUTH (→ MAIL FROM → RCPT TO → DATA), each step reported as it runs. */
 export async function runCheck(plan: CheckPlan, emit: (event: StepEvent) => void): Promise<CheckOutcome> {
   const { target } = plan;
-  const run: Run = { plan, steps: createStepper(emit), context: emptyContext({ ...target, user: target.auth?.user ?? null }), address: null };
+  const run: Run = {
+    plan,
+    steps: createStepper(emit),
+    context: emptyContext({ ...target, user: target.auth?.user ?? null }),
+    address: null,
+  };
   let session: SmtpSession | null = null;
   try {
     session = await connectSession(run);
@@ -67,14 +79,28 @@ export async function runCheck(plan: CheckPlan, emit: (event: StepEvent) => void
 }
 
 async function connectSession(run: Run): Promise<SmtpSession> {
-  const { plan: { target, timeouts }, steps, context } = run;
+  const {
+    plan: { target, timeouts },
+    steps,
+    context,
+  } = run;
   const resolve = () => (target.address ? Promise.resolve([target.address]) : resolveHost(target.host, timeouts.dnsMs));
   const addresses = await steps.run('dns', resolve, (found) => ({ addresses: found }), timeouts.dnsMs);
-  const { socket, address } = await steps.run('tcp', () => connectAny(addresses, target.port, timeouts.connectMs), (tcp) => ({ address: tcp.address }), timeouts.connectMs);
+  const { socket, address } = await steps.run(
+    'tcp',
+    () => connectAny(addresses, target.port, timeouts.connectMs),
+    (tcp) => ({ address: tcp.address }),
+    timeouts.connectMs,
+  );
   run.address = address;
   let session: SmtpSession;
   if (target.security === 'ssl') {
-    const secure = await steps.run('tls', () => handshake(socket, target.host, target.tls, timeouts.tlsMs, 'CONN'), describeTls, timeouts.tlsMs);
+    const secure = await steps.run(
+      'tls',
+      () => handshake(socket, target.host, target.tls, timeouts.tlsMs, 'CONN'),
+      describeTls,
+      timeouts.tlsMs,
+    );
     context.secure = true;
     session = new SmtpSession(secure, replyScrubber(target.auth));
   } else {
@@ -82,7 +108,12 @@ async function connectSession(run: Run): Promise<SmtpSession> {
     context.secure = false;
   }
   // A STARTTLS client at an implicit-TLS port waits here for the whole limit: the browser shows it counting.
-  await steps.run('greeting', () => greet(session, timeouts.greetingMs), (reply) => ({ greeting: reply.text }), timeouts.greetingMs);
+  await steps.run(
+    'greeting',
+    () => greet(session, timeouts.greetingMs),
+    (reply) => ({ greeting: reply.text }),
+    timeouts.greetingMs,
+  );
   return session;
 }
 
@@ -112,10 +143,14 @@ async function negotiate({ plan: { target, timeouts }, steps, context }: Run, se
     else context.secure = true;
   }
   const known = ehlo;
-  const final = await steps.run('ehlo', () => (known ? Promise.resolve(known) : sayEhlo(session, timeouts.commandMs)), (found) => ({
-    extensions: found.extensions,
-    authMechanisms: found.authMechanisms,
-  }));
+  const final = await steps.run(
+    'ehlo',
+    () => (known ? Promise.resolve(known) : sayEhlo(session, timeouts.commandMs)),
+    (found) => ({
+      extensions: found.extensions,
+      authMechanisms: found.authMechanisms,
+    }),
+  );
   context.authOffered = final.authMechanisms;
   return final;
 }
@@ -127,7 +162,11 @@ async function login({ plan: { target, timeouts }, steps, context }: Run, sessio
   const onChallenge = (text: string) => {
     context.challenge = text;
   };
-  await steps.run('auth', () => authenticate(session, auth, ehlo.authMechanisms, timeouts.commandMs, onChallenge), (mechanism) => ({ mechanism, user: auth.user }));
+  await steps.run(
+    'auth',
+    () => authenticate(session, auth, ehlo.authMechanisms, timeouts.commandMs, onChallenge),
+    (mechanism) => ({ mechanism, user: auth.user }),
+  );
 }
 
 async function dryRun({ plan: { timeouts }, steps }: Run, session: SmtpSession, envelope: { from: string; to: string }): Promise<void> {

@@ -47,13 +47,23 @@ const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
  * AUTH with the mechanism the configuration needs. The credential lines are written to the socket
  * only; errors carry the command name and the server's reply, never what was sent.
  */
-export async function authenticate(session: SmtpSession, auth: CheckAuth, offered: readonly string[], timeoutMs: number, onChallenge: (text: string) => void): Promise<string> {
+export async function authenticate(
+  session: SmtpSession,
+  auth: CheckAuth,
+  offered: readonly string[],
+  timeoutMs: number,
+  onChallenge: (text: string) => void,
+): Promise<string> {
   const mechanism = wantedMechanism(auth, offered);
   const command = `AUTH ${mechanism}`;
   if (!offered.includes(mechanism)) throw checkError('EAUTH', 'AUTH');
   let reply: SmtpReply;
   if ('accessToken' in auth) {
-    reply = await session.send(`AUTH XOAUTH2 ${base64(`user=${auth.user}\x01auth=Bearer ${auth.accessToken}\x01\x01`)}`, command, timeoutMs);
+    reply = await session.send(
+      `AUTH XOAUTH2 ${base64(`user=${auth.user}\x01auth=Bearer ${auth.accessToken}\x01\x01`)}`,
+      command,
+      timeoutMs,
+    );
   } else if (mechanism === 'PLAIN') {
     reply = await session.send(`AUTH PLAIN ${base64(`\0${auth.user}\0${auth.pass}`)}`, command, timeoutMs);
   } else {
@@ -83,7 +93,13 @@ export function envelopeAddress(address: string): string {
 }
 
 /** One envelope command of the dry run; its reply must be one of `expected`. */
-export async function envelopeCommand(session: SmtpSession, line: string, command: 'MAIL FROM' | 'RCPT TO' | 'DATA', expected: readonly number[], timeoutMs: number): Promise<SmtpReply> {
+export async function envelopeCommand(
+  session: SmtpSession,
+  line: string,
+  command: 'MAIL FROM' | 'RCPT TO' | 'DATA',
+  expected: readonly number[],
+  timeoutMs: number,
+): Promise<SmtpReply> {
   const reply = await session.send(line, command, timeoutMs);
   if (!expected.includes(reply.code)) throw replyError(command === 'DATA' ? 'EMESSAGE' : 'EENVELOPE', command, reply);
   return reply;

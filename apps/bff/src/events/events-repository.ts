@@ -78,7 +78,11 @@ export function createEventsRepository(db: Db) {
     /** The first of `messageIds` (in their order) that names a message in the send log. */
     async findSent(messageIds: readonly string[]): Promise<SentMatch | null> {
       if (messageIds.length === 0) return null;
-      const rows = await db.selectFrom('send_log').select(['id', 'user_id', 'message_id']).where('message_id', 'in', [...messageIds]).execute();
+      const rows = await db
+        .selectFrom('send_log')
+        .select(['id', 'user_id', 'message_id'])
+        .where('message_id', 'in', [...messageIds])
+        .execute();
       for (const messageId of messageIds) {
         const row = rows.find((candidate) => candidate.message_id === messageId);
         if (row) return { id: row.id, userId: row.user_id, messageId };
@@ -90,7 +94,11 @@ export function createEventsRepository(db: Db) {
      * The message and its events together: a half-stored message would be lost to a retry. null when
      * the same message (by content hash) is already stored: delivered again, or to another instance.
      */
-    async store(message: Insertable<InboundMessagesTable>, events: readonly EventDraft[], match: Pick<EventContext, 'sent' | 'originalMessageId'>): Promise<number | null> {
+    async store(
+      message: Insertable<InboundMessagesTable>,
+      events: readonly EventDraft[],
+      match: Pick<EventContext, 'sent' | 'originalMessageId'>,
+    ): Promise<number | null> {
       return db.transaction().execute(async (trx) => {
         const stored = await trx
           .insertInto('inbound_messages')

@@ -63,7 +63,10 @@ export function createEventsService(deps: EventsServiceDeps) {
         deps.logger.info({ bytes: message.raw.length }, 'event mailbox received a message it already has; stored once');
         return { inboundId, events: 0 };
       }
-      deps.logger.info({ inboundId, events: drafts.map((draft) => draft.kind), matched: sent !== null }, 'event mailbox received a message');
+      deps.logger.info(
+        { inboundId, events: drafts.map((draft) => draft.kind), matched: sent !== null },
+        'event mailbox received a message',
+      );
       return { inboundId, events: drafts.length };
     },
 

@@ -95,7 +95,9 @@ export async function startInboundListener(options: InboundListenerOptions): Pro
 }
 
 /** The event mailbox (SPEC §4): its listener on the configured port, storing what arrives as events. */
-export function startEventMailbox(deps: EventsServiceDeps & { config: Pick<Config, 'host'> & { inboundPort: number } }): Promise<InboundListener> {
+export function startEventMailbox(
+  deps: EventsServiceDeps & { config: Pick<Config, 'host'> & { inboundPort: number } },
+): Promise<InboundListener> {
   const events = createEventsService(deps);
   return startInboundListener({
     host: deps.config.host,

@@ -26,7 +26,10 @@ async function readStdin(): Promise<string> {
 }
 
 /** The password and whether it was made here (only then may it be printed). */
-async function passwordFrom(values: { 'password-file'?: string; 'password-stdin'?: boolean }): Promise<{ password: string; generated: boolean }> {
+async function passwordFrom(values: {
+  'password-file'?: string;
+  'password-stdin'?: boolean;
+}): Promise<{ password: string; generated: boolean }> {
   if (values['password-file']) return { password: withoutFinalNewline(readFileSync(values['password-file'], 'utf8')), generated: false };
   if (values['password-stdin']) return { password: withoutFinalNewline(await readStdin()), generated: false };
   return { password: randomBytes(GENERATED_PASSWORD_BYTES).toString('base64url'), generated: true };
@@ -35,7 +38,13 @@ async function passwordFrom(values: { 'password-file'?: string; 'password-stdin'
 export async function createAdminCommand(args: string[], config: Config): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { code: { type: 'string' }, name: { type: 'string' }, email: { type: 'string' }, 'password-file': { type: 'string' }, 'password-stdin': { type: 'boolean' } },
+    options: {
+      code: { type: 'string' },
+      name: { type: 'string' },
+      email: { type: 'string' },
+      'password-file': { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+    },
   });
   if (values['password-file'] && values['password-stdin']) {
     console.error('Give the password by --password-file or --password-stdin, not both.');

@@ -22,8 +22,17 @@ const MESSAGES: Record<string, string> = {
  * Check a first admin with the same schema as an admin creating a user in the browser. The name
  * defaults to the code. Problems name the field, never its value (the password must not be echoed).
  */
-export function parseNewAdmin(fields: NewAdminFields, labels: Record<'code' | 'name' | 'email' | 'password', string>): { admin: CreateUserInput } | { problems: string[] } {
-  const input = { code: fields.code ?? '', name: fields.name ?? fields.code?.trim().toUpperCase() ?? '', email: fields.email ?? '', role: 'admin', password: fields.password };
+export function parseNewAdmin(
+  fields: NewAdminFields,
+  labels: Record<'code' | 'name' | 'email' | 'password', string>,
+): { admin: CreateUserInput } | { problems: string[] } {
+  const input = {
+    code: fields.code ?? '',
+    name: fields.name ?? fields.code?.trim().toUpperCase() ?? '',
+    email: fields.email ?? '',
+    role: 'admin',
+    password: fields.password,
+  };
   const result = z.safeParse(createUserInputSchema, input);
   if (result.success) return { admin: result.data };
   return {

@@ -9,7 +9,14 @@ export interface FoundUser {
   settings: MailSettingsRow | undefined;
 }
 
-const GLOBAL_USER = ['g.id as g_id', 'g.code as g_code', 'g.name as g_name', 'g.email as g_email', 'g.role as g_role', 'g.language as g_language'] as const;
+const GLOBAL_USER = [
+  'g.id as g_id',
+  'g.code as g_code',
+  'g.name as g_name',
+  'g.email as g_email',
+  'g.role as g_role',
+  'g.language as g_language',
+] as const;
 
 interface GlobalColumns {
   g_id: number | null;

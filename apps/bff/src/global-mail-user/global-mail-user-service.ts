@@ -1,4 +1,12 @@
-import { hasOwnServer, resolveEffectiveConfig, type DeploymentMail, type EffectiveConfig, type MailProfile, type ServerRef, type UserMailOverview } from '@saatja/core';
+import {
+  hasOwnServer,
+  resolveEffectiveConfig,
+  type DeploymentMail,
+  type EffectiveConfig,
+  type MailProfile,
+  type ServerRef,
+  type UserMailOverview,
+} from '@saatja/core';
 import { createAuditLog } from '../audit/audit-log';
 import type { UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
@@ -75,11 +83,10 @@ export function createGlobalMailUserService(deps: { db: Db; deployment: Deployme
     current,
     currentCode: () => system.get(MAIL_SENDING_USER),
 
-    async inheritedFor(user: UserRow): Promise<InheritedServer | null> {
-      return inherited(user, await current());
-    },
-
-    relationOf: async (user: UserRow) => relation(user, await current()),
+    /** What `user`'s card inherits from `global` (the value of current()), if anything. */
+    inheritedFrom: inherited,
+    /** The card's relation to `global` (the value of current()); counts the heirs when it is the global user's. */
+    relationTo: relation,
 
     /** The card page's data: the stored settings and the relation to the global mail user. */
     async cardOf(user: UserRow): Promise<{ settings: MailSettingsRow | undefined; relation: GlobalRelation }> {

@@ -61,7 +61,14 @@ export function createM365AuthService(deps: M365AuthDeps) {
     const client = await msal.create(tokenCachePlugin(store));
     const result = await client.acquireTokenByCode(
       // What was kept at the start (the state matched its hash, so it is the one sent) ...
-      { code: query.code, scopes: [...M365_SIGN_IN_SCOPES], redirectUri: msal.config.redirectUri, codeVerifier: flow.code_verifier, nonce: flow.nonce, state: query.state },
+      {
+        code: query.code,
+        scopes: [...M365_SIGN_IN_SCOPES],
+        redirectUri: msal.config.redirectUri,
+        codeVerifier: flow.code_verifier,
+        nonce: flow.nonce,
+        state: query.state,
+      },
       // ... and what came back in the redirect (msal-node 7 checks the two against each other).
       { code: query.code, state: query.state, client_info: query.client_info },
     );
@@ -79,13 +86,17 @@ export function createM365AuthService(deps: M365AuthDeps) {
       redeemed = await redeem(requireMsal(), flow, { ...query, code: query.code });
     } catch (error) {
       const failure = describeMsalError(error);
-      deps.logger.warn({ userId: flow.user_id, code: failure.code, err: failure.code ? undefined : error }, 'Microsoft 365 code redemption failed');
+      deps.logger.warn(
+        { userId: flow.user_id, code: failure.code, err: failure.code ? undefined : error },
+        'Microsoft 365 code redemption failed',
+      );
       return { outcome: 'failed', code: failure.code };
     }
     const { account, serializedCache } = redeemed;
     if (!account || serializedCache === null) return { outcome: 'failed', code: null };
     // The mailbox mail is sent as must be the one that signed in; otherwise nothing is kept.
-    if (!isSameMailbox(account.username, flow.mailbox)) return { outcome: 'accountMismatch', account: account.username, expected: flow.mailbox };
+    if (!isSameMailbox(account.username, flow.mailbox))
+      return { outcome: 'accountMismatch', account: account.username, expected: flow.mailbox };
     const [actor, owner] = await Promise.all([users.findById(flow.actor_user_id), users.findById(flow.user_id)]);
     if (!actor || !owner) return { outcome: 'invalidState' };
     await deps.tokens.connect(actor, owner, { serializedCache, homeAccountId: account.homeAccountId, username: account.username });
@@ -95,7 +106,13 @@ export function createM365AuthService(deps: M365AuthDeps) {
 
   return {
     /** Begins a sign-in for `owner`'s card; the state is bound to this session and used once. */
-    async start(actor: UserRow, owner: UserRow, sessionId: string, input: M365StartInput, returnPath: string): Promise<{ authorizeUrl: string }> {
+    async start(
+      actor: UserRow,
+      owner: UserRow,
+      sessionId: string,
+      input: M365StartInput,
+      returnPath: string,
+    ): Promise<{ authorizeUrl: string }> {
       const msal = requireMsal();
       const now = deps.now();
       await repository.deleteExpiredStates(new Date(now.getTime() - EXPIRED_MEMORY_MS));

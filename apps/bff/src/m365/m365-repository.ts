@@ -23,10 +23,18 @@ export function createM365Repository(db: Db) {
     },
     /** After a refresh; a connection removed meanwhile stays removed. */
     async updateCache(userId: number, sealed: string, at: Date): Promise<void> {
-      await db.updateTable('m365_tokens').set({ token_cache_sealed: sealed, updated_at: at.toISOString() }).where('user_id', '=', userId).execute();
+      await db
+        .updateTable('m365_tokens')
+        .set({ token_cache_sealed: sealed, updated_at: at.toISOString() })
+        .where('user_id', '=', userId)
+        .execute();
     },
     async markReauthRequired(userId: number, reason: string, at: Date): Promise<void> {
-      await db.updateTable('m365_tokens').set({ reauth_reason: reason, updated_at: at.toISOString() }).where('user_id', '=', userId).execute();
+      await db
+        .updateTable('m365_tokens')
+        .set({ reauth_reason: reason, updated_at: at.toISOString() })
+        .where('user_id', '=', userId)
+        .execute();
     },
     async deleteTokens(userId: number): Promise<boolean> {
       const result = await db.deleteFrom('m365_tokens').where('user_id', '=', userId).executeTakeFirst();

@@ -64,7 +64,10 @@ export function createM365TokenService(deps: M365TokenDeps) {
       if (error instanceof AppError) throw error;
       const failure = describeMsalError(error);
       if (failure.kind === 'reauthRequired') return needsReauthentication(failure.code ?? 'interaction_required');
-      deps.logger.warn({ userId: row.user_id, code: failure.code, err: failure.code ? undefined : error }, 'Microsoft 365 token not available');
+      deps.logger.warn(
+        { userId: row.user_id, code: failure.code, err: failure.code ? undefined : error },
+        'Microsoft 365 token not available',
+      );
       throw new AppError('sendFailed', { detail: 'm365Unavailable' });
     }
   }

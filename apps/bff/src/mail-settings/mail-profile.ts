@@ -1,14 +1,22 @@
-import { hasOwnServer, M365_SMTP_SERVER, type MailProfile, type SenderMode, type ServerRef, type StoredSmtpBinding, type TlsMode } from '@saatja/core';
+import {
+  hasOwnServer,
+  M365_SMTP_SERVER,
+  type MailProfile,
+  type SenderMode,
+  type ServerRef,
+  type StoredSmtpBinding,
+  type TlsMode,
+} from '@saatja/core';
 import type { UserRow } from '../auth/user-repository';
 import type { MailSettingsRow } from './mail-settings-repository';
 
 /** A card's stored mail settings read as the core's terms; one place for card, global mail user and mail. */
-export const senderMode = (settings: MailSettingsRow | undefined): SenderMode =>
-  (settings?.mode as SenderMode | undefined) ?? 'default';
+export const senderMode = (settings: MailSettingsRow | undefined): SenderMode => (settings?.mode as SenderMode | undefined) ?? 'default';
 
 /** The server the saved password was entered for, if there is one. */
 function credentialsFor(settings: MailSettingsRow | undefined): ServerRef | null {
-  if (!settings?.smtp_password_sealed || !settings.password_host || settings.password_port === null || !settings.password_security) return null;
+  if (!settings?.smtp_password_sealed || !settings.password_host || settings.password_port === null || !settings.password_security)
+    return null;
   return { host: settings.password_host, port: settings.password_port, security: settings.password_security as TlsMode };
 }
 

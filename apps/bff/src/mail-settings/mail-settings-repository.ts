@@ -34,7 +34,7 @@ export function settingsFrom(row: Record<string, unknown>, prefix: string): Mail
 export function createMailSettingsRepository(db: Db) {
   return {
     async find(userId: number): Promise<MailSettingsRow | undefined> {
-      return db.selectFrom('mail_settings').selectAll().where('user_id', '=', userId).executeTakeFirst();
+      return db.selectFrom('mail_settings').select(COLUMNS).where('user_id', '=', userId).executeTakeFirst();
     },
     /** Every user with their settings, in user-code order: one query however many users there are. */
     async listWithUsers(): Promise<{ user: UserRow; settings: MailSettingsRow | undefined }[]> {

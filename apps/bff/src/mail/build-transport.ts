@@ -122,5 +122,7 @@ export function sendLogRoute(transport: EffectiveTransport, relay: RelayConfig):
 
 /** The route in one line, for the test mail's own text. */
 export function describeRoute(route: Exclude<SendLogRoute, { kind: 'other' }>): string {
-  return route.kind === 'm365' ? `Microsoft 365 as ${route.user}` : `${route.host}:${route.port} (${route.security})${route.kind === 'smtp' && route.user ? ` as ${route.user}` : ''}`;
+  return route.kind === 'm365'
+    ? `Microsoft 365 as ${route.user}`
+    : `${route.host}:${route.port} (${route.security})${route.kind === 'smtp' && route.user ? ` as ${route.user}` : ''}`;
 }

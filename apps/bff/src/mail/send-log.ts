@@ -28,7 +28,8 @@ export function readRoute(text: string): SendLogRoute {
     const host = str(route.host);
     const port = typeof route.port === 'number' ? route.port : null;
     if (route.kind === 'relay' && host && port !== null && security) return { kind: 'relay', host, port, security };
-    if (route.kind === 'smtp' && host && port !== null && security) return { kind: 'smtp', host, port, security, user: str(route.user), owner };
+    if (route.kind === 'smtp' && host && port !== null && security)
+      return { kind: 'smtp', host, port, security, user: str(route.user), owner };
     if (route.kind === 'm365' && str(route.user) && owner) return { kind: 'm365', user: str(route.user)!, owner };
   } catch {
     // Not JSON after all: shown as written.

@@ -25,9 +25,7 @@ export interface SmtpFailure {
   timeoutType: string | null;
 }
 
-export type SendResult =
-  | { ok: true; messageId: string; response: string }
-  | { ok: false; failure: SmtpFailure };
+export type SendResult = { ok: true; messageId: string; response: string } | { ok: false; failure: SmtpFailure };
 
 const str = (value: unknown) => (typeof value === 'string' ? value : null);
 

@@ -1,4 +1,13 @@
-import { diagnoseFailure, isSendRefusal, readableReply, type EffectiveConfig, type Owner, type SendLogRoute, type SendRefusal, type TestMailInput } from '@saatja/core';
+import {
+  diagnoseFailure,
+  isSendRefusal,
+  readableReply,
+  type EffectiveConfig,
+  type Owner,
+  type SendLogRoute,
+  type SendRefusal,
+  type TestMailInput,
+} from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { UserRow } from '../auth/user-repository';
 import type { MailSettingsRepository } from '../mail-settings/mail-settings-repository';

@@ -58,7 +58,10 @@ function allowed(name: string, address: string, policy: TargetPolicy, own: reado
  */
 export async function resolveTarget(host: string, port: number, policy: TargetPolicy): Promise<ResolvedTarget> {
   if (!policy.openPorts.includes(port)) throw targetRefused();
-  const name = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  const name = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '');
   let addresses: string[];
   try {
     addresses = await addressesOf(name, policy.resolver);

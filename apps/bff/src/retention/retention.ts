@@ -34,13 +34,39 @@ export async function purgeExpired(db: Db, days: RetentionDays, now: Date): Prom
       const at = now.toISOString();
       const idleSince = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
       return {
-        sessions: await inBatches((limit) => sql`delete from sessions where id_hash in (select id_hash from sessions where expires_at <= ${at} or last_seen_at <= ${idleSince} limit ${limit})`.execute(conn)),
-        m365AuthStates: await inBatches((limit) => sql`delete from m365_auth_states where state_hash in (select state_hash from m365_auth_states where expires_at <= ${at} limit ${limit})`.execute(conn)),
-        rateLimits: await inBatches((limit) => sql`delete from rate_limits where key in (select key from rate_limits where window_ends_at <= now() limit ${limit})`.execute(conn)),
-        sendLog: await inBatches((limit) => sql`delete from send_log where id in (select id from send_log where at < ${before(days.sendLog)} limit ${limit})`.execute(conn)),
-        events: await inBatches((limit) => sql`delete from events where id in (select id from events where received_at < ${before(days.events)} limit ${limit})`.execute(conn)),
-        inboundMessages: await inBatches((limit) => sql`delete from inbound_messages where id in (select id from inbound_messages where received_at < ${before(days.events)} limit ${limit})`.execute(conn)),
-        rawMailCleared: await inBatches((limit) => sql`update inbound_messages set raw = null where id in (select id from inbound_messages where raw is not null and received_at < ${before(days.rawMail)} limit ${limit})`.execute(conn)),
+        sessions: await inBatches((limit) =>
+          sql`delete from sessions where id_hash in (select id_hash from sessions where expires_at <= ${at} or last_seen_at <= ${idleSince} limit ${limit})`.execute(
+            conn,
+          ),
+        ),
+        m365AuthStates: await inBatches((limit) =>
+          sql`delete from m365_auth_states where state_hash in (select state_hash from m365_auth_states where expires_at <= ${at} limit ${limit})`.execute(
+            conn,
+          ),
+        ),
+        rateLimits: await inBatches((limit) =>
+          sql`delete from rate_limits where key in (select key from rate_limits where window_ends_at <= now() limit ${limit})`.execute(
+            conn,
+          ),
+        ),
+        sendLog: await inBatches((limit) =>
+          sql`delete from send_log where id in (select id from send_log where at < ${before(days.sendLog)} limit ${limit})`.execute(conn),
+        ),
+        events: await inBatches((limit) =>
+          sql`delete from events where id in (select id from events where received_at < ${before(days.events)} limit ${limit})`.execute(
+            conn,
+          ),
+        ),
+        inboundMessages: await inBatches((limit) =>
+          sql`delete from inbound_messages where id in (select id from inbound_messages where received_at < ${before(days.events)} limit ${limit})`.execute(
+            conn,
+          ),
+        ),
+        rawMailCleared: await inBatches((limit) =>
+          sql`update inbound_messages set raw = null where id in (select id from inbound_messages where raw is not null and received_at < ${before(days.rawMail)} limit ${limit})`.execute(
+            conn,
+          ),
+        ),
       };
     } finally {
       await sql`select pg_advisory_unlock(${PURGE_LOCK})`.execute(conn);

@@ -23,7 +23,11 @@ export async function rekeyAll(db: Db, box: SecretBox): Promise<number> {
         if (sealed.split('.')[1] === box.currentKeyId) continue;
         const id = row[key] as number;
         const resealed = box.seal(box.open(sealed, context(id)), context(id));
-        await trx.updateTable(table).set({ [column]: resealed }).where(key, '=', id).execute();
+        await trx
+          .updateTable(table)
+          .set({ [column]: resealed })
+          .where(key, '=', id)
+          .execute();
         count += 1;
       }
     }

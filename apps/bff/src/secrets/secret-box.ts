@@ -18,7 +18,10 @@ export class SecretBoxError extends Error {}
 /** Parse `kid:base64key,…`; the first key seals, every key opens (so keys can be rotated). */
 export function parseKeyring(spec: string): Map<string, Buffer> {
   const keys = new Map<string, Buffer>();
-  for (const entry of spec.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of spec
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     const [id, encoded] = entry.split(':');
     const key = Buffer.from(encoded ?? '', 'base64');
     if (!id || !/^[A-Za-z0-9_-]+$/.test(id) || key.length !== KEY_BYTES) {

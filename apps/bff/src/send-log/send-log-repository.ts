@@ -1,4 +1,11 @@
-import { LOG_PAGE_SIZE, type LogPage, type PublicSendLogEntry, type SendLogKind, type SendLogQuery, type SendLogResult } from '@saatja/core';
+import {
+  LOG_PAGE_SIZE,
+  type LogPage,
+  type PublicSendLogEntry,
+  type SendLogKind,
+  type SendLogQuery,
+  type SendLogResult,
+} from '@saatja/core';
 import type { Db } from '../db/database';
 import { readRoute } from '../mail/send-log';
 

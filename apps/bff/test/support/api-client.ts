@@ -1,8 +1,12 @@
-/** A minimal cookie-keeping JSON client for integration tests, acting like the SPA (same-origin). */
-export function apiClient(baseUrl: string) {
-  let cookie = '';
+/**
+ * A minimal cookie-keeping JSON client for integration tests, acting like the SPA (same-origin).
+ * `baseUrl` may be a function: each request then goes where it says (a test's round-robin over
+ * several instances); `cookie` starts the client in an existing session.
+ */
+export function apiClient(baseUrl: string | (() => string), cookie = '') {
+  const base = typeof baseUrl === 'string' ? () => baseUrl : baseUrl;
   async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-    const response = await fetch(`${baseUrl}/api${path}`, {
+    const response = await fetch(`${base()}/api${path}`, {
       method,
       headers: {
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),

@@ -1,6 +1,12 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import type { CheckEvent, Diagnosis, StepEvent } from '@saatja/core';
-import { createLocalTls, startSmtpServer, type LocalSmtpServer, type LocalSmtpServerOptions, type TlsMaterial } from '@saatja/local-servers';
+import {
+  createLocalTls,
+  startSmtpServer,
+  type LocalSmtpServer,
+  type LocalSmtpServerOptions,
+  type TlsMaterial,
+} from '@saatja/local-servers';
 import { apiClient } from './api-client';
 import { startTestStack, type TestStack } from './stack';
 
@@ -82,7 +88,14 @@ export async function startScenario(trust: TlsMaterial, card: CardSmtp, cleanup:
     email: 'jaan@firma.ee',
     mailSender: {
       mode: 'smtp',
-      smtp: { host: card.host ?? 'localhost', port: card.port, security: card.security, user, password: user ? (card.password ?? SMTP_PASSWORD) : '', clearPassword: false },
+      smtp: {
+        host: card.host ?? 'localhost',
+        port: card.port,
+        security: card.security,
+        user,
+        password: user ? (card.password ?? SMTP_PASSWORD) : '',
+        clearPassword: false,
+      },
     },
   });
   if (saved.status !== 200) throw new Error(`saving the card failed: ${saved.text}`);
@@ -96,7 +109,13 @@ export async function startScenario(trust: TlsMaterial, card: CardSmtp, cleanup:
         body: JSON.stringify({ mode, ...(to ? { to } : {}) }),
       });
       const text = await response.text();
-      const events = response.status === 200 ? text.trim().split('\n').map((line) => JSON.parse(line) as CheckEvent) : [];
+      const events =
+        response.status === 200
+          ? text
+              .trim()
+              .split('\n')
+              .map((line) => JSON.parse(line) as CheckEvent)
+          : [];
       return { status: response.status, text, events };
     },
     async close() {
@@ -124,5 +143,7 @@ export function diagnosisOf(events: CheckEvent[]): Diagnosis {
 
 /** Each step's final status, in the order the steps finished. */
 export function stepResults(events: CheckEvent[]): [string, string][] {
-  return events.filter((event): event is Extract<StepEvent, { detail: unknown }> => event.type === 'step' && event.status !== 'running').map((event) => [event.step, event.status]);
+  return events
+    .filter((event): event is Extract<StepEvent, { detail: unknown }> => event.type === 'step' && event.status !== 'running')
+    .map((event) => [event.step, event.status]);
 }

@@ -7,7 +7,12 @@ export interface Credentials {
 }
 
 /** Opens the authorize URL, signs in, answers the consent page; resolves with the redirect back to the app. */
-export async function authorizeInBrowser(authorizeUrl: string, ca: string, credentials: Credentials, answer: 'Accept' | 'Cancel' = 'Accept'): Promise<URL> {
+export async function authorizeInBrowser(
+  authorizeUrl: string,
+  ca: string,
+  credentials: Credentials,
+  answer: 'Accept' | 'Cancel' = 'Accept',
+): Promise<URL> {
   const signInPage = await load(authorizeUrl, ca);
   if (signInPage.status !== 200) throw new Error(`authorize answered ${signInPage.status}: ${signInPage.body}`);
   const signInForm = parseForm(signInPage.body);

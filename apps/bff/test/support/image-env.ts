@@ -12,7 +12,8 @@ export function imageEnv(): Record<string, string> {
   const lastStage = text.slice(text.lastIndexOf('\nFROM '));
   const env: Record<string, string> = {};
   for (const line of lastStage.split('\n').filter((l) => l.startsWith('ENV '))) {
-    for (const [, name, quoted, bare] of line.slice(4).matchAll(/([A-Z_][A-Z0-9_]*)=(?:"([^"]*)"|(\S*))/g)) env[name!] = quoted ?? bare ?? '';
+    for (const [, name, quoted, bare] of line.slice(4).matchAll(/([A-Z_][A-Z0-9_]*)=(?:"([^"]*)"|(\S*))/g))
+      env[name!] = quoted ?? bare ?? '';
   }
   return env;
 }

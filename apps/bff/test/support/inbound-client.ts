@@ -4,7 +4,10 @@ import { createTransport } from 'nodemailer';
  * Send a ready-made message to the event mailbox listener, as a remote MTA would: the envelope is
  * given (bounces come from the null sender) and the raw bytes go out untouched. Test code only.
  */
-export async function deliverRaw(port: number, message: { from?: string; to: string | string[]; raw: string | Buffer }): Promise<{ response: string }> {
+export async function deliverRaw(
+  port: number,
+  message: { from?: string; to: string | string[]; raw: string | Buffer },
+): Promise<{ response: string }> {
   const transport = createTransport({
     host: '127.0.0.1',
     port,

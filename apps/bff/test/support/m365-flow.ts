@@ -42,7 +42,12 @@ export interface ConnectOptions {
 }
 
 /** The whole "Authenticate Microsoft 365": start, sign in and consent at the emulator, the callback. */
-export async function connectM365(stack: TestStack, client: Client, mailbox: EmulatorMailbox, options: ConnectOptions = {}): Promise<CallbackPage> {
+export async function connectM365(
+  stack: TestStack,
+  client: Client,
+  mailbox: EmulatorMailbox,
+  options: ConnectOptions = {},
+): Promise<CallbackPage> {
   const authorizeUrl = await startSignIn(client, options.cardUser ?? mailbox.email, options.cardPath);
   const back = await authorizeInBrowser(authorizeUrl, stack.m365!.emulator.ca, mailbox, options.answer);
   return loadCallback(client, back);

@@ -67,7 +67,9 @@ export async function startProduction(
   const running = await Promise.race([
     waitForLog(command.readyMsg).then(() => logs.find((entry) => entry.msg === command.readyMsg)!),
     exited.then((code) => Promise.reject(new Error(`the server exited with ${code}: ${stderr}`))),
-    new Promise<never>((_resolve, reject) => setTimeout(() => reject(new Error(`the server did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS)),
+    new Promise<never>((_resolve, reject) =>
+      setTimeout(() => reject(new Error(`the server did not start in ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS),
+    ),
   ]);
   return { url: running.url as string, ready: running, child, logs, waitForLog, exited };
 }

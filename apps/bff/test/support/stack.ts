@@ -12,14 +12,13 @@ import {
   type ZoneEntry,
 } from '@saatja/local-servers';
 import { startBff, type RunningBff } from '../../src/bootstrap';
-import { DEFAULT_OPEN_PORTS } from '@saatja/core';
 import type { Config } from '../../src/config';
 import { seedDemoUsers } from '../../src/dev/demo-users';
 import { createLogger } from '../../src/logger';
-import { generateKeySpec } from '../../src/secrets/secret-box';
 import { M365_CALLBACK_PATH } from '../../src/config/m365-config';
 import { startLocalM365, type LocalM365 } from '../../src/dev/dev-m365';
 import { freePort } from '../../src/network/free-port';
+import { testConfig } from './test-config';
 import { createTestDatabase } from './test-database';
 
 export { DEMO_M365_MAILBOXES } from '../../src/dev/dev-m365';
@@ -90,35 +89,20 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
   // The BFF asks no DNS server but the test's own, so no test depends on the outside world's records.
   const dns = options.dnsServers ? null : await startDnsServer({ answer: answerFromZone(options.dnsZone ?? DEMO_ZONE) });
   const m365 = options.m365 ? await startLocalM365({ tls, port: 0, redirectUri: `http://localhost:${port}${M365_CALLBACK_PATH}` }) : null;
-  const config: Config = {
-    mode: 'dev',
-    host: '127.0.0.1',
-    port,
-    publicOrigin: null,
+  const config = testConfig({
     dataDir: dir,
     databaseUrl: database.url,
-    webDist: path.resolve(import.meta.dirname, '../../../web/dist'),
-    drainTimeoutMs: 1_000,
-    initialAdmin: null,
-    logLevel: process.env.SAATJA_TEST_LOG_LEVEL ?? 'silent',
-    vendorName: 'Directo',
-    companyName: 'Õunapuu & Põder OÜ',
-    eventDomain: 'event.data.directo.ee',
-    inboundPort: 0,
-    retention: { sendLog: 365, events: 365, rawMail: 30 },
-    sendingIps: options.sendingIps ?? ['90.190.150.210'],
-    spfInclude: null,
-    openPorts: [...DEFAULT_OPEN_PORTS, ...(options.openPorts ?? [])],
-    relay: { host: 'localhost', port: relay.port, security: 'starttls' },
+    port,
+    relayPort: relay.port,
     extraCas: [tls.ca, ...(m365 ? [m365.emulator.ca] : [])],
-    // The tests' own SMTP servers listen on loopback: allowed by name, as a deployment would list an internal relay.
-    smtpAllowList: options.smtpAllowList ?? ['localhost'],
-    trustProxy: options.trustProxy ?? false,
-    dnsServers: options.dnsServers ?? [`${dns!.address}:${dns!.port}`],
-    dnsTimeoutMs: 1000,
-    secretsKeys: generateKeySpec('test1'),
     m365: m365?.config ?? null,
-  };
+    openPorts: options.openPorts,
+    smtpAllowList: options.smtpAllowList,
+    trustProxy: options.trustProxy,
+    dnsServers: options.dnsServers ?? [`${dns!.address}:${dns!.port}`],
+    sendingIps: options.sendingIps,
+  });
+
   const logger = options.logDestination ? createLogger('trace', options.logDestination) : createLogger(config.logLevel);
   // The relay doubles as the dev mailbox, as in dev mode.
   const extra = { devMailbox: { list: () => relay.received() } };

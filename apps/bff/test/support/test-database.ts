@@ -64,7 +64,8 @@ export function createEmptyTestDatabase(): Promise<TestDatabase> {
 async function create(migrated: boolean): Promise<TestDatabase> {
   const adminUrl = process.env[ADMIN_URL];
   const template = process.env[TEMPLATE];
-  if (!adminUrl || !template) throw new Error('no test database server: run the tests through vitest or Playwright (their global setup starts it)');
+  if (!adminUrl || !template)
+    throw new Error('no test database server: run the tests through vitest or Playwright (their global setup starts it)');
   const name = `${template}_${randomBytes(6).toString('hex')}`;
   const url = await ensureDatabase(adminUrl, name, migrated ? template : undefined);
   return {

@@ -1,6 +1,13 @@
 import { test as base } from '@playwright/test';
 import { DEMO_ZONE, startTestStack, type TestStack } from '@saatja/bff/testing';
-import { createLocalTls, startSmtpServer, type LocalSmtpServer, type LocalSmtpServerOptions, type TlsMaterial, type ZoneEntry } from '@saatja/local-servers';
+import {
+  createLocalTls,
+  startSmtpServer,
+  type LocalSmtpServer,
+  type LocalSmtpServerOptions,
+  type TlsMaterial,
+  type ZoneEntry,
+} from '@saatja/local-servers';
 
 export interface Fixtures {
   tls: TlsMaterial;

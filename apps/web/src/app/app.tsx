@@ -46,7 +46,15 @@ export function App() {
   return (
     <Layout context={me ? { me, deployment, navigate } : null} path={path} onSignOut={onSignOut}>
       {me ? (
-        <Suspense fallback={<p className="page" aria-busy="true">{t('app.loading')}</p>}>{renderRoute(path, { me, deployment, navigate })}</Suspense>
+        <Suspense
+          fallback={
+            <p className="page" aria-busy="true">
+              {t('app.loading')}
+            </p>
+          }
+        >
+          {renderRoute(path, { me, deployment, navigate })}
+        </Suspense>
       ) : (
         <SignInPage onSignedIn={setMe} />
       )}

@@ -8,7 +8,9 @@ import { DeliverabilityPanel } from '../features/deliverability/components/deliv
 const SettingsPage = lazy(() => import('../features/admin/components/settings-page').then((m) => ({ default: m.SettingsPage })));
 const AuditPage = lazy(() => import('../features/admin/components/audit-page').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('../features/admin/components/users-page').then((m) => ({ default: m.UsersPage })));
-const DevMailboxPage = lazy(() => import('../features/dev-mailbox/components/dev-mailbox-page').then((m) => ({ default: m.DevMailboxPage })));
+const DevMailboxPage = lazy(() =>
+  import('../features/dev-mailbox/components/dev-mailbox-page').then((m) => ({ default: m.DevMailboxPage })),
+);
 const EventsPage = lazy(() => import('../features/events/components/events-page').then((m) => ({ default: m.EventsPage })));
 const SendLogPage = lazy(() => import('../features/send-log/components/send-log-page').then((m) => ({ default: m.SendLogPage })));
 
@@ -43,16 +45,39 @@ const card = (deployment: PublicDeployment, userCode?: string, prefetched?: Retu
 /** Every page of the app; the first route is the home page (the user's own card). */
 export const routes: Route[] = [
   { path: '/', nav: 'app.userCard', render: ({ deployment }) => card(deployment, undefined, takePrefetchedCard()) },
-  { path: '/admin/users', nav: 'app.adminUsers', allowed: isAdmin, render: ({ navigate, deployment }) => <UsersPage navigate={navigate} vendor={deployment.vendorName} /> },
+  {
+    path: '/admin/users',
+    nav: 'app.adminUsers',
+    allowed: isAdmin,
+    render: ({ navigate, deployment }) => <UsersPage navigate={navigate} vendor={deployment.vendorName} />,
+  },
   {
     path: '/admin/users/:code',
     allowed: isAdmin,
     render: ({ deployment }, code) => card(deployment, code),
   },
-  { path: '/admin/settings', nav: 'app.adminSettings', allowed: isAdmin, render: ({ deployment }) => <SettingsPage vendor={deployment.vendorName} /> },
-  { path: '/admin/audit', nav: 'app.adminAudit', allowed: isAdmin, render: ({ deployment }) => <AuditPage vendor={deployment.vendorName} /> },
-  { path: '/events', nav: 'events.nav', render: ({ me, deployment }) => <EventsPage vendor={deployment.vendorName} isAdmin={me.role === 'admin'} /> },
-  { path: '/send-log', nav: 'sendLog.nav', render: ({ me, deployment }) => <SendLogPage isAdmin={me.role === 'admin'} vendor={deployment.vendorName} /> },
+  {
+    path: '/admin/settings',
+    nav: 'app.adminSettings',
+    allowed: isAdmin,
+    render: ({ deployment }) => <SettingsPage vendor={deployment.vendorName} />,
+  },
+  {
+    path: '/admin/audit',
+    nav: 'app.adminAudit',
+    allowed: isAdmin,
+    render: ({ deployment }) => <AuditPage vendor={deployment.vendorName} />,
+  },
+  {
+    path: '/events',
+    nav: 'events.nav',
+    render: ({ me, deployment }) => <EventsPage vendor={deployment.vendorName} isAdmin={me.role === 'admin'} />,
+  },
+  {
+    path: '/send-log',
+    nav: 'sendLog.nav',
+    render: ({ me, deployment }) => <SendLogPage isAdmin={me.role === 'admin'} vendor={deployment.vendorName} />,
+  },
   { path: '/dev/mailbox', nav: 'app.devMailbox', allowed: ({ deployment }) => deployment.devMode, render: () => <DevMailboxPage /> },
 ];
 

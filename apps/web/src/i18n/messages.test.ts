@@ -7,7 +7,9 @@ import { et } from './et/index';
 type Tree = { [key: string]: string | Tree };
 
 function keys(tree: Tree, prefix = ''): string[] {
-  return Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)));
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
+  );
 }
 
 function sourceFiles(dir: string): string[] {
@@ -39,7 +41,9 @@ describe('translations', () => {
   it('when a text has placeholders, then both languages use the same ones', () => {
     const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
     const texts = (tree: Tree, prefix = ''): [string, string][] =>
-      Object.entries(tree).flatMap(([key, value]) => (typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : texts(value, `${prefix}${key}.`)));
+      Object.entries(tree).flatMap(([key, value]) =>
+        typeof value === 'string' ? [[`${prefix}${key}`, value] as [string, string]] : texts(value, `${prefix}${key}.`),
+      );
     const english = new Map(texts(en as unknown as Tree));
     const mismatched = texts(et as unknown as Tree).filter(
       ([key, text]) => JSON.stringify(placeholders(text)) !== JSON.stringify(placeholders(english.get(key) ?? '')),

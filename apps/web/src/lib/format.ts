@@ -2,7 +2,14 @@
  * Every date and number the UI shows goes through here, in the UI language (et: 29.11.2026 08:05:58;
  * en: 29/11/2026, 08:05:58), never the browser's default locale. Formatters are cached per language.
  */
-const DATE_TIME: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' };
+const DATE_TIME: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+};
 const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
@@ -28,5 +35,8 @@ export function formatDate(language: string, iso: string): string {
 }
 
 export function formatNumber(language: string, value: number, maximumFractionDigits = 0): string {
-  return formatter(`n:${language}:${maximumFractionDigits}`, () => new Intl.NumberFormat(locale(language), { maximumFractionDigits })).format(value);
+  return formatter(
+    `n:${language}:${maximumFractionDigits}`,
+    () => new Intl.NumberFormat(locale(language), { maximumFractionDigits }),
+  ).format(value);
 }

@@ -36,7 +36,8 @@ export function useLogPages<Q extends object, T>(filter: Q, fetchPage: (query: Q
     setFetchingMore(true);
     fetchPage({ ...request.filter, before: fresh.next })
       .then(
-        (page) => setShown((state) => (same(state) ? { ...state!, entries: [...state!.entries, ...page.entries], next: page.next } : state)),
+        (page) =>
+          setShown((state) => (same(state) ? { ...state!, entries: [...state!.entries, ...page.entries], next: page.next } : state)),
         (error: unknown) => setShown((state) => (same(state) ? { ...state!, error } : state)),
       )
       .finally(() => setFetchingMore(false));

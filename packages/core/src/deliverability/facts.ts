@@ -43,7 +43,10 @@ export interface VendorSpf {
 
 /** The domain of an e-mail address, lower-cased. */
 export function emailDomain(email: string): string {
-  return email.slice(email.lastIndexOf('@') + 1).trim().toLowerCase();
+  return email
+    .slice(email.lastIndexOf('@') + 1)
+    .trim()
+    .toLowerCase();
 }
 
 /** "Check my domain": the address whose domain is looked up; `refresh` skips the cached answer. */

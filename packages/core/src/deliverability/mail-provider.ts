@@ -22,7 +22,12 @@ interface ProviderRule {
  * publish are named; for the others the domain's admin knows (or asks) what to list.
  */
 const providerRules: readonly ProviderRule[] = [
-  { provider: 'google', mxSuffixes: ['.google.com', '.googlemail.com'], suggestion: { mode: 'smtp', preset: 'gmail' }, spfInclude: '_spf.google.com' },
+  {
+    provider: 'google',
+    mxSuffixes: ['.google.com', '.googlemail.com'],
+    suggestion: { mode: 'smtp', preset: 'gmail' },
+    spfInclude: '_spf.google.com',
+  },
   {
     provider: 'microsoft365',
     mxSuffixes: ['.outlook.com', '.mx.microsoft'],

@@ -31,7 +31,12 @@ export function insertIntoSpf(record: string, terms: readonly string[]): string 
  * include (or `mx` when the provider is not known), the relay, and `~all` — a soft ending, because
  * a guessed list of the domain's other senders must not make their mail fail.
  */
-export function spfFix(record: string | null, failing: readonly SpfCheck[], vendor: VendorSpf, providerInclude: string | null): SpfFix | null {
+export function spfFix(
+  record: string | null,
+  failing: readonly SpfCheck[],
+  vendor: VendorSpf,
+  providerInclude: string | null,
+): SpfFix | null {
   if (failing.length === 0) return null;
   const add = vendor.include ? [`include:${vendor.include}`] : failing.map((check) => ipMechanism(check.ip));
   if (failing.some((check) => check.result === 'permerror')) return { add, record: null, newRecord: false };

@@ -17,9 +17,7 @@ export type SendingRoute =
 export type Severity = 'ok' | 'warning' | 'danger' | 'unknown';
 
 export type Recommendation =
-  | { kind: 'replyTo' }
-  | { kind: 'ownServer'; suggestion: ProviderSuggestion | null }
-  | { kind: 'addToSpf'; fix: SpfFix };
+  { kind: 'replyTo' } | { kind: 'ownServer'; suggestion: ProviderSuggestion | null } | { kind: 'addToSpf'; fix: SpfFix };
 
 export interface DeliverabilityAdvice {
   domain: string;
@@ -120,7 +118,18 @@ export function adviseDeliverability(facts: DomainFacts, card: CardSending, vend
     const fix = spfFix(facts.spf.record, failing, vendor, providerSpfInclude(provider));
     if (fix) recommendations.push({ kind: 'addToSpf', fix });
   }
-  return { domain: facts.domain, provider, suggestion, route: card.route, spf, spfRecord: facts.spf.record, failing, dmarc, severity, recommendations };
+  return {
+    domain: facts.domain,
+    provider,
+    suggestion,
+    route: card.route,
+    spf,
+    spfRecord: facts.spf.record,
+    failing,
+    dmarc,
+    severity,
+    recommendations,
+  };
 }
 
 export const isAtRisk = (severity: Severity) => severity === 'warning' || severity === 'danger';

@@ -17,7 +17,19 @@ export type CheckInput = z.infer<typeof checkInputSchema>;
 export type CheckMode = CheckInput['mode'];
 
 /** The steps in the order they can happen; with STARTTLS, TLS comes after the greeting. */
-export const checkSteps = ['dns', 'tcp', 'tls', 'greeting', 'ehlo', 'auth', 'mailFrom', 'rcptTo', 'data', 'send', 'deliverability'] as const;
+export const checkSteps = [
+  'dns',
+  'tcp',
+  'tls',
+  'greeting',
+  'ehlo',
+  'auth',
+  'mailFrom',
+  'rcptTo',
+  'data',
+  'send',
+  'deliverability',
+] as const;
 export type CheckStep = (typeof checkSteps)[number];
 
 /** Why a step did not run. */

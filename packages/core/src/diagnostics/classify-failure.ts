@@ -1,6 +1,13 @@
 import { presetForHost } from '../presets';
 import { classifyOriginalCode, type FailureClass, type FixId } from './failure-classes';
-import { decodeChallenge, enhancedStatus, readableReply, type CertificateSummary, type FailureContext, type SmtpFailure } from './smtp-failure';
+import {
+  decodeChallenge,
+  enhancedStatus,
+  readableReply,
+  type CertificateSummary,
+  type FailureContext,
+  type SmtpFailure,
+} from './smtp-failure';
 
 /** What the user is told: a plain message and a likely fix (i18n keys), with the facts they show. */
 export interface Diagnosis {
@@ -58,7 +65,8 @@ export function diagnoseFailure(failure: SmtpFailure, context: FailureContext): 
 
 /** Failures below SMTP: name resolution, the socket, TLS, timeouts. */
 function classifyNetwork(failure: SmtpFailure, context: FailureContext): FailureClass | null {
-  if (failure.code === 'EDNS') return failure.originalCode === 'ENOTFOUND' || failure.originalCode === 'ENODATA' ? 'dnsNotFound' : 'dnsFailed';
+  if (failure.code === 'EDNS')
+    return failure.originalCode === 'ENOTFOUND' || failure.originalCode === 'ENODATA' ? 'dnsNotFound' : 'dnsFailed';
   const byOriginal = failure.originalCode ? classifyOriginalCode(failure.originalCode) : null;
   if (byOriginal) return byOriginal;
   if (failure.code !== 'ETIMEDOUT') return null;

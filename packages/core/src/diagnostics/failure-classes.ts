@@ -38,7 +38,14 @@ export const failureClasses = [
 export type FailureClass = (typeof failureClasses)[number];
 
 /** Classes whose fix depends on the provider get their own fixes; every other class's fix has its name. */
-export type FixId = Exclude<FailureClass, 'authBadCredentials' | 'authAppPassword'> | 'checkCredentials' | 'appPassword' | 'gmailAppPassword' | 'zoneAppPassword' | 'maileeSmtpPassword' | 'useM365';
+export type FixId =
+  | Exclude<FailureClass, 'authBadCredentials' | 'authAppPassword'>
+  | 'checkCredentials'
+  | 'appPassword'
+  | 'gmailAppPassword'
+  | 'zoneAppPassword'
+  | 'maileeSmtpPassword'
+  | 'useM365';
 
 /** TLS verification errors (OpenSSL's names, as Node reports them on `code`). */
 export const CERTIFICATE_ERRORS: Readonly<Record<string, FailureClass>> = {
@@ -59,7 +66,12 @@ export const CERTIFICATE_ERRORS: Readonly<Record<string, FailureClass>> = {
 };
 
 /** A plain-text reply read as TLS: the client chose SSL where the server expects plain text first. */
-const NOT_TLS = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG', 'ERR_SSL_HTTP_REQUEST', 'ERR_SSL_UNKNOWN_PROTOCOL']);
+const NOT_TLS = new Set([
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'ERR_SSL_PACKET_LENGTH_TOO_LONG',
+  'ERR_SSL_HTTP_REQUEST',
+  'ERR_SSL_UNKNOWN_PROTOCOL',
+]);
 const UNREACHABLE = new Set(['ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EHOSTDOWN']);
 const CUT_OFF = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 

@@ -63,7 +63,11 @@ export function enhancedStatus(response: string | null): string | null {
 
 /** The first line of a reply without its status codes: the part a 334 challenge carries. */
 function replyPayload(text: string): string {
-  return text.split('\n', 1).join('').replace(/^\d{3}[ -]/, '').trim();
+  return text
+    .split('\n', 1)
+    .join('')
+    .replace(/^\d{3}[ -]/, '')
+    .trim();
 }
 
 /**
@@ -81,7 +85,9 @@ export function decodeChallenge(text: string): Record<string, string> | string {
   try {
     const parsed: unknown = JSON.parse(decoded);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return decoded;
-    return Object.fromEntries(Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]));
+    return Object.fromEntries(
+      Object.entries(parsed).map(([key, value]) => [key, typeof value === 'string' ? value : JSON.stringify(value)]),
+    );
   } catch {
     return decoded;
   }

@@ -53,9 +53,7 @@ export function parseBounceText(notice: string, ignore: readonly string[]): Text
   const bounces: TextBounce[] = [];
   let named: string | null = null;
   for (const paragraph of notice.replace(/\r\n/g, '\n').split(/\n[ \t]*\n/)) {
-    const addresses = [...paragraph.matchAll(ADDRESS)]
-      .map((match) => match[1]!)
-      .filter((address) => !ignored.has(address.toLowerCase()));
+    const addresses = [...paragraph.matchAll(ADDRESS)].map((match) => match[1]!).filter((address) => !ignored.has(address.toLowerCase()));
     const found = statusOf(paragraph);
     if (!found) {
       named = addresses[0] ?? named;

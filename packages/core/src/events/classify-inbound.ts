@@ -102,6 +102,10 @@ export function classifyInbound(message: InboundMessage, mailbox: string): Class
   const looksLikeBounce = DAEMON.test(message.from ?? '') || BOUNCE_SUBJECT.test(message.subject ?? '');
   const bounces = textBounces(message, notice, mailbox);
   if (bounces.length > 0 && (looksLikeBounce || message.envelopeFrom === '')) return { originalMessageIds, events: bounces };
-  if (looksLikeBounce) return { originalMessageIds, events: [fromReport({ recipient: null, action: 'failed', status: null, diagnostic: null, remoteMta: null })] };
+  if (looksLikeBounce)
+    return {
+      originalMessageIds,
+      events: [fromReport({ recipient: null, action: 'failed', status: null, diagnostic: null, remoteMta: null })],
+    };
   return { originalMessageIds, events: [reply(message)] };
 }

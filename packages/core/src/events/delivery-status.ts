@@ -52,8 +52,7 @@ function toReport(fields: FieldGroup): RecipientReport {
   };
 }
 
-const isRecipientGroup = (fields: FieldGroup) =>
-  fields.has('final-recipient') || fields.has('original-recipient') || fields.has('action');
+const isRecipientGroup = (fields: FieldGroup) => fields.has('final-recipient') || fields.has('original-recipient') || fields.has('action');
 
 /**
  * The per-recipient reports of a message/delivery-status body (RFC 3464 §2.1): a group of

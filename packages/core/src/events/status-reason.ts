@@ -73,4 +73,3 @@ export function refineStatus(status: string | null, diagnostic: string | null): 
   const specific = found.find((code) => (status === null || code[0] === status[0]) && !code.endsWith('.0.0'));
   return specific ?? status ?? found[0] ?? null;
 }
-

@@ -3,7 +3,9 @@ import { z } from 'zod/mini';
 /** Who a token may send as: any user, or the listed user codes only. */
 export type TokenScope = { kind: 'any' } | { kind: 'users'; users: string[] };
 
-const userCode = z.string({ error: 'required' }).check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' }));
+const userCode = z
+  .string({ error: 'required' })
+  .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' }));
 
 /** POST /api/admin/tokens. */
 export const createTokenSchema = z.object(
@@ -13,7 +15,10 @@ export const createTokenSchema = z.object(
       'kind',
       [
         z.object({ kind: z.literal('any') }),
-        z.object({ kind: z.literal('users'), users: z.array(userCode).check(z.minLength(1, { error: 'scope.usersRequired' }), z.maxLength(1000, { error: 'tooMany' })) }),
+        z.object({
+          kind: z.literal('users'),
+          users: z.array(userCode).check(z.minLength(1, { error: 'scope.usersRequired' }), z.maxLength(1000, { error: 'tooMany' })),
+        }),
       ],
       { error: 'required' },
     ),

@@ -51,7 +51,11 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy, random: numb
 }
 
 /** When to try again after a temporary failure, or null when that would be past the deadline. */
-export function nextAttemptAt(input: { now: number; submittedAt: number; attempts: number }, policy: RetryPolicy, random: number): number | null {
+export function nextAttemptAt(
+  input: { now: number; submittedAt: number; attempts: number },
+  policy: RetryPolicy,
+  random: number,
+): number | null {
   const at = input.now + retryDelayMs(input.attempts, policy, random);
   return at - input.submittedAt > policy.deadlineMs ? null : at;
 }

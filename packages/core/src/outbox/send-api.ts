@@ -32,8 +32,14 @@ export const attachmentSchema = z.object(
   {
     filename: z
       .string({ error: 'required' })
-      .check(z.minLength(1, { error: 'required' }), z.maxLength(255, { error: 'tooLong' }), z.refine(hasNoControlChars, { error: 'controlChars' })),
-    contentType: z.optional(z.string({ error: 'required' }).check(z.regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { error: 'contentType.invalid' }))),
+      .check(
+        z.minLength(1, { error: 'required' }),
+        z.maxLength(255, { error: 'tooLong' }),
+        z.refine(hasNoControlChars, { error: 'controlChars' }),
+      ),
+    contentType: z.optional(
+      z.string({ error: 'required' }).check(z.regex(/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+-]+$/i, { error: 'contentType.invalid' })),
+    ),
     /** The file's bytes, base64 (RFC 4648, no line breaks). */
     contentBase64: z.base64({ error: 'base64.invalid' }),
   },
@@ -58,7 +64,8 @@ export const messageContentSchema = z
   )
   .check(
     z.superRefine((message, ctx) => {
-      if (message.text === undefined && message.html === undefined) ctx.addIssue({ code: 'custom', path: ['text'], message: 'body.required' });
+      if (message.text === undefined && message.html === undefined)
+        ctx.addIssue({ code: 'custom', path: ['text'], message: 'body.required' });
       const total = message.to.length + (message.cc?.length ?? 0) + (message.bcc?.length ?? 0);
       if (total > MAX_RECIPIENTS) ctx.addIssue({ code: 'custom', path: ['to'], message: 'tooMany' });
       const bytes = (message.attachments ?? []).reduce((sum, file) => sum + base64Bytes(file.contentBase64), 0);
@@ -68,7 +75,9 @@ export const messageContentSchema = z
 export type MessageContent = z.infer<typeof messageContentSchema>;
 
 /** The user code the mail is sent as (through that user's effective configuration). */
-const asUser = z.string({ error: 'required' }).check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' }));
+const asUser = z
+  .string({ error: 'required' })
+  .check(z.trim(), z.minLength(1, { error: 'required' }), z.maxLength(64, { error: 'tooLong' }));
 
 /** POST /api/v1/messages. */
 export const submitMessageSchema = z.extend(messageContentSchema, { user: asUser });
@@ -89,7 +98,13 @@ export type SubmitBatchInput = z.infer<typeof submitBatchSchema>;
 
 /** The Idempotency-Key header: printable ASCII, so it can be stored and compared as given. */
 export const idempotencyKeySchema = z.optional(
-  z.string().check(z.minLength(1, { error: 'required' }), z.maxLength(MAX_IDEMPOTENCY_KEY_CHARS, { error: 'tooLong' }), z.regex(/^[\x21-\x7e]+$/, { error: 'idempotencyKey.invalid' })),
+  z
+    .string()
+    .check(
+      z.minLength(1, { error: 'required' }),
+      z.maxLength(MAX_IDEMPOTENCY_KEY_CHARS, { error: 'tooLong' }),
+      z.regex(/^[\x21-\x7e]+$/, { error: 'idempotencyKey.invalid' }),
+    ),
 );
 
 /** GET /api/v1/messages?reference=… */

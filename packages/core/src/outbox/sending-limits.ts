@@ -59,11 +59,7 @@ function fromOverride(override: ServerLimitOverride, fallback: SendingLimits): S
 }
 
 /** The limits of an account: the admin's figure for its server, else the provider's preset, else defaults. */
-export function limitsFor(
-  transport: EffectiveTransport,
-  overrides: readonly ServerLimitOverride[],
-  relay: SendingLimits,
-): AccountLimits {
+export function limitsFor(transport: EffectiveTransport, overrides: readonly ServerLimitOverride[], relay: SendingLimits): AccountLimits {
   if (transport.kind === 'relay') return { ...relay, source: 'deployment', provider: null };
   const host = transport.kind === 'm365' ? null : transport.host.toLowerCase();
   const preset = host === null ? null : presetForHost(host);

@@ -3,16 +3,43 @@ import { describe, expect, it } from 'vitest';
 import type { SmtpFailure } from '../../src/diagnostics/smtp-failure';
 import { classifySendFailure, DEFAULT_RETRY_POLICY, nextAttemptAt, retryDelayMs, type RetryPolicy } from '../../src/outbox/retry-policy';
 
-const failure = (fields: Partial<SmtpFailure>): SmtpFailure => ({ code: null, originalCode: null, command: null, responseCode: null, response: null, ...fields });
+const failure = (fields: Partial<SmtpFailure>): SmtpFailure => ({
+  code: null,
+  originalCode: null,
+  command: null,
+  responseCode: null,
+  response: null,
+  ...fields,
+});
 
 describe('classifySendFailure', () => {
   it.each([
-    ['a 451 greylisting reply', { code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, response: '451 4.7.1 Greylisted' }, 'temporary'],
-    ['a 421 service closing', { code: 'EPROTOCOL', command: 'CONN', responseCode: 421, response: '421 4.7.0 Try again later' }, 'temporary'],
-    ['Microsoft\'s 432 sender thread limit', { code: 'EAUTH', responseCode: 432, response: '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded' }, 'temporary'],
-    ['a 550 unknown recipient', { code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550, response: '550 5.1.1 No such user' }, 'permanent'],
-    ['a 535 wrong password', { code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535, response: '535 5.7.8 Bad credentials' }, 'permanent'],
-    ['Google\'s daily quota', { code: 'EMESSAGE', responseCode: 550, response: '550 5.4.5 Daily user sending quota exceeded' }, 'permanent'],
+    [
+      'a 451 greylisting reply',
+      { code: 'EENVELOPE', command: 'RCPT TO', responseCode: 451, response: '451 4.7.1 Greylisted' },
+      'temporary',
+    ],
+    [
+      'a 421 service closing',
+      { code: 'EPROTOCOL', command: 'CONN', responseCode: 421, response: '421 4.7.0 Try again later' },
+      'temporary',
+    ],
+    [
+      "Microsoft's 432 sender thread limit",
+      { code: 'EAUTH', responseCode: 432, response: '432 4.3.2 STOREDRV.ClientSubmit; sender thread limit exceeded' },
+      'temporary',
+    ],
+    [
+      'a 550 unknown recipient',
+      { code: 'EENVELOPE', command: 'RCPT TO', responseCode: 550, response: '550 5.1.1 No such user' },
+      'permanent',
+    ],
+    [
+      'a 535 wrong password',
+      { code: 'EAUTH', command: 'AUTH PLAIN', responseCode: 535, response: '535 5.7.8 Bad credentials' },
+      'permanent',
+    ],
+    ["Google's daily quota", { code: 'EMESSAGE', responseCode: 550, response: '550 5.4.5 Daily user sending quota exceeded' }, 'permanent'],
     ['a reply with only an enhanced 4.x.x code', { code: 'EPROTOCOL', response: 'xxx 4.4.1 later' }, 'permanent'],
     ['an enhanced code without a basic code', { code: 'EPROTOCOL', response: '250 4.4.1 odd' }, 'temporary'],
     ['an enhanced 5.x.x code without a basic code', { code: 'EPROTOCOL', response: '250 5.1.1 odd' }, 'permanent'],

@@ -31,9 +31,21 @@ describe('submitMessageSchema', () => {
     ['a reference with a line break', { reference: 'INV\n1' }, { reference: 'controlChars' }],
     ['no body', { text: undefined }, { text: 'body.required' }],
     ['no user', { user: ' ' }, { user: 'required' }],
-    ['a filename with a line break', { attachments: [{ filename: 'a\r\n.pdf', contentBase64: 'JVBERg==' }] }, { 'attachments.0.filename': 'controlChars' }],
-    ['an attachment that is not base64', { attachments: [{ filename: 'a.pdf', contentBase64: 'not base64!' }] }, { 'attachments.0.contentBase64': 'base64.invalid' }],
-    ['a content type with a line break', { attachments: [{ filename: 'a.pdf', contentType: 'application/pdf\r\nX: y', contentBase64: 'JVBERg==' }] }, { 'attachments.0.contentType': 'contentType.invalid' }],
+    [
+      'a filename with a line break',
+      { attachments: [{ filename: 'a\r\n.pdf', contentBase64: 'JVBERg==' }] },
+      { 'attachments.0.filename': 'controlChars' },
+    ],
+    [
+      'an attachment that is not base64',
+      { attachments: [{ filename: 'a.pdf', contentBase64: 'not base64!' }] },
+      { 'attachments.0.contentBase64': 'base64.invalid' },
+    ],
+    [
+      'a content type with a line break',
+      { attachments: [{ filename: 'a.pdf', contentType: 'application/pdf\r\nX: y', contentBase64: 'JVBERg==' }] },
+      { 'attachments.0.contentType': 'contentType.invalid' },
+    ],
   ])('when the message has %s, then the field error says so', (_name, change, expected) => {
     expect(errors(submitMessageSchema, { ...valid, ...change })).toEqual(expected);
   });
@@ -53,7 +65,9 @@ describe('submitMessageSchema', () => {
 describe('submitBatchSchema', () => {
   it('when a batch has messages, then each is checked with its index in the field path', () => {
     const message = { to: valid.to, subject: valid.subject, text: valid.text };
-    expect(errors(submitBatchSchema, { user: 'MARI', messages: [message, { ...message, to: ['x'] }] })).toEqual({ 'messages.1.to.0': 'email.invalid' });
+    expect(errors(submitBatchSchema, { user: 'MARI', messages: [message, { ...message, to: ['x'] }] })).toEqual({
+      'messages.1.to.0': 'email.invalid',
+    });
     expect(errors(submitBatchSchema, { user: 'MARI', messages: [] })).toEqual({ messages: 'required' });
   });
 });

@@ -63,8 +63,17 @@ describe('limitsFor', () => {
   });
 
   it('when an admin overrides a preset server, then the admin wins and the provider is still named', () => {
-    const limits = limitsFor(smtp('smtp.gmail.com'), [{ host: 'smtp.gmail.com', perMinute: null, perHour: 100, perDay: null, maxConnections: 1 }], relayLimits);
-    expect(limits).toEqual({ windows: [{ limit: 100, seconds: 3_600, per: 'message' }], maxConnections: 1, source: 'admin', provider: 'gmail' });
+    const limits = limitsFor(
+      smtp('smtp.gmail.com'),
+      [{ host: 'smtp.gmail.com', perMinute: null, perHour: 100, perDay: null, maxConnections: 1 }],
+      relayLimits,
+    );
+    expect(limits).toEqual({
+      windows: [{ limit: 100, seconds: 3_600, per: 'message' }],
+      maxConnections: 1,
+      source: 'admin',
+      provider: 'gmail',
+    });
   });
 
   it('when the server is unknown, then the defaults apply', () => {

@@ -13,11 +13,7 @@ export type AuthorizeValidation =
 const S256_CHALLENGE = /^[A-Za-z0-9_-]{43}$/;
 
 /** Checks an authorize request in Microsoft's order: client and redirect URI first, then the rest. */
-export function validateAuthorize(
-  context: EmulatorContext,
-  tenant: string,
-  query: Record<string, unknown>,
-): AuthorizeValidation {
+export function validateAuthorize(context: EmulatorContext, tenant: string, query: Record<string, unknown>): AuthorizeValidation {
   const clientId = single(query.client_id);
   if (clientId === undefined) return { kind: 'page', error: aadErrors.missingParameter('client_id') };
   const client = context.clients.get(clientId);

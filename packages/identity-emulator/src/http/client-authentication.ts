@@ -7,11 +7,7 @@ import type { EmulatorClient } from '../types';
 export type ClientAuthentication = { ok: true; client: EmulatorClient } | { ok: false; error: AadError };
 
 /** client_secret_basic (HTTP Basic) when the header is sent, else client_secret_post. */
-export function authenticateClient(
-  context: EmulatorContext,
-  authorization: string | undefined,
-  field: FormFields,
-): ClientAuthentication {
+export function authenticateClient(context: EmulatorContext, authorization: string | undefined, field: FormFields): ClientAuthentication {
   const basic = parseBasic(authorization);
   const clientId = basic?.clientId ?? field('client_id');
   if (clientId === undefined) return { ok: false, error: aadErrors.missingParameter('client_id') };

@@ -35,12 +35,7 @@ export function tokenRoutes(context: EmulatorContext): Router {
   return router;
 }
 
-function grant(
-  context: EmulatorContext,
-  client: EmulatorClient,
-  grantType: string | undefined,
-  field: FormFields,
-): Promise<GrantResult> {
+function grant(context: EmulatorContext, client: EmulatorClient, grantType: string | undefined, field: FormFields): Promise<GrantResult> {
   switch (grantType) {
     case 'authorization_code':
       return redeemAuthorizationCode(context, client, field);

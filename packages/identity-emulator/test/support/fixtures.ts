@@ -23,9 +23,7 @@ let signingKey: string | undefined;
 const running: IdentityEmulator[] = [];
 
 /** One CA and one RSA key per test file keep start-up fast; each test gets a fresh emulator. */
-export async function startTestEmulator(
-  extra: Partial<Parameters<typeof startIdentityEmulator>[0]> = {},
-): Promise<IdentityEmulator> {
+export async function startTestEmulator(extra: Partial<Parameters<typeof startIdentityEmulator>[0]> = {}): Promise<IdentityEmulator> {
   tls ??= await createLocalTls();
   signingKey ??= await generateSigningKey();
   const emulator = await startIdentityEmulator({

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConfidentialClientApplication,
-  CryptoProvider,
-  LogLevel,
-  type AuthenticationResult,
-  type ICachePlugin,
-} from '@azure/msal-node';
+import { ConfidentialClientApplication, CryptoProvider, LogLevel, type AuthenticationResult, type ICachePlugin } from '@azure/msal-node';
 import { createHttpsNetworkClient, type EmulatorClient, type IdentityEmulator } from '../../src';
 import { CLIENT, SMTP_SCOPE } from './fixtures';
 import { authorizeInBrowser, type Credentials } from './sign-in';

@@ -14,7 +14,12 @@ export const initial: Migration = {
       .addColumn('email', 'text', (c) => c.notNull())
       .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('user', 'admin')`))
       .addColumn('password_hash', 'text', (c) => c.notNull())
-      .addColumn('language', 'text', (c) => c.notNull().defaultTo('et').check(sql`language in ('et', 'en')`))
+      .addColumn('language', 'text', (c) =>
+        c
+          .notNull()
+          .defaultTo('et')
+          .check(sql`language in ('et', 'en')`),
+      )
       .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
       .execute();
     await db.schema

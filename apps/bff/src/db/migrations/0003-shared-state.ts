@@ -16,8 +16,14 @@ export const sharedState: Migration = {
     await db.schema.createIndex('rate_limits_window_ends_at').on('rate_limits').column('window_ends_at').execute();
     await db.schema.alterTable('inbound_messages').addColumn('content_sha256', 'bytea').execute();
     await sql`update inbound_messages set content_sha256 = sha256(raw)`.execute(db);
-    await db.schema.alterTable('inbound_messages').alterColumn('content_sha256', (c) => c.setNotNull()).execute();
+    await db.schema
+      .alterTable('inbound_messages')
+      .alterColumn('content_sha256', (c) => c.setNotNull())
+      .execute();
     await db.schema.createIndex('inbound_messages_content_sha256').on('inbound_messages').column('content_sha256').unique().execute();
-    await db.schema.alterTable('inbound_messages').alterColumn('raw', (c) => c.dropNotNull()).execute();
+    await db.schema
+      .alterTable('inbound_messages')
+      .alterColumn('raw', (c) => c.dropNotNull())
+      .execute();
   },
 };

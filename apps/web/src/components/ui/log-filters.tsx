@@ -27,7 +27,13 @@ export function LogFilters<F extends CommonLogFilters>({ value, onChange, onClea
       <div className="grid log-filters__grid">
         {showUser && (
           <Field label={t('log.user')} hint={t('log.userHint')}>
-            <input type="search" autoComplete="off" spellCheck={false} value={value.user} onChange={(event) => onChange({ ...value, user: event.target.value })} />
+            <input
+              type="search"
+              autoComplete="off"
+              spellCheck={false}
+              value={value.user}
+              onChange={(event) => onChange({ ...value, user: event.target.value })}
+            />
           </Field>
         )}
         {children}

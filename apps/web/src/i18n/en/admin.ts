@@ -6,7 +6,8 @@ export const admin: Messages['admin'] = {
   mailSendingUser: 'Mail sending user code',
   mailSendingUserIntro:
     'This user’s SMTP or Microsoft 365 configuration is the basis of every user’s mail. A user who chose their own server or Reply-To on their card keeps that choice; a user may also fill only User and Password.',
-  mailSendingUserHint: 'Only users whose card has an own server (SMTP or Microsoft 365) can be chosen. If that user gives up their own server, the mail of those who inherit goes through the {{vendor}} server.',
+  mailSendingUserHint:
+    'Only users whose card has an own server (SMTP or Microsoft 365) can be chosen. If that user gives up their own server, the mail of those who inherit goes through the {{vendor}} server.',
   noMailSendingUser: '— none (everyone through the {{vendor}} server) —',
   previewTitle: 'After saving',
   saveSettings: 'Save setting',

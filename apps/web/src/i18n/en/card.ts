@@ -21,7 +21,8 @@ export const card: Messages['card'] = {
   passwordReenter: 'Server, port, SSL/TLS or user changed: the saved password does not apply to them, enter the password again.',
   forgetPassword: 'Forget password',
   passwordWillBeCleared: 'The password will be removed on save.',
-  ownServerNote: 'With your own server, errors and undelivered mail are your own concern, as is the risk of receiving servers blocking the account.',
+  ownServerNote:
+    'With your own server, errors and undelivered mail are your own concern, as is the risk of receiving servers blocking the account.',
   sendingIps: 'If your server restricts access by IP, allow these {{vendor}} sending IPs: {{ips}}',
   m365User: 'User (Microsoft 365 e-mail address)',
   serverSource: 'Which server',
@@ -32,7 +33,8 @@ export const card: Messages['card'] = {
   savedSmtpDropped: 'Saving with Microsoft 365 removes the saved SMTP settings ({{server}}, user {{user}}) and the password.',
   noUser: 'none',
   globalUser: 'You are the company’s mail sending user: {{count}} users send their mail through your configuration.',
-  globalUserLeaving: 'If you save this choice, the mail of those {{count}} users goes through the {{vendor}} server until your card has its own server again.',
+  globalUserLeaving:
+    'If you save this choice, the mail of those {{count}} users goes through the {{vendor}} server until your card has its own server again.',
   save: 'Save',
   saved: 'The card is saved.',
   saveFailed: 'Saving failed. Check the marked fields.',

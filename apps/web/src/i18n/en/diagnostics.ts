@@ -25,7 +25,11 @@ export const diagnostics: Messages['diagnostics'] = {
   unknownStep: 'unknown',
   resultsLabel: 'Check results',
   status: { running: 'running…', ok: 'OK', warning: 'warning', failed: 'failed', skipped: 'skipped' },
-  skipped: { plainText: 'plain-text connection (None is chosen)', noCredentials: 'User is empty, no login', dnsUnavailable: 'the domain’s DNS did not answer, could not check' },
+  skipped: {
+    plainText: 'plain-text connection (None is chosen)',
+    noCredentials: 'User is empty, no login',
+    dnsUnavailable: 'the domain’s DNS did not answer, could not check',
+  },
   detail: {
     addresses: 'Addresses: {{list}}',
     connected: 'Connected to {{address}}',
@@ -88,15 +92,18 @@ export const diagnostics: Messages['diagnostics'] = {
     dnsNotFound: 'Check the spelling of the server name, e.g. smtp.company.com.',
     dnsFailed: 'Try again in a few minutes. If it persists, check the server name.',
     connectionRefused: 'Check the port (usually 587 with StartSSL or 465 with SSL) and the server name.',
-    connectionTimedOut: 'Check the server name and port. If the server only accepts certain IP addresses, allow the sending IPs shown on the card.',
+    connectionTimedOut:
+      'Check the server name and port. If the server only accepts certain IP addresses, allow the sending IPs shown on the card.',
     noGreeting: 'Check the port and server name: another service may run on this port, or the server is overloaded.',
     connectionClosed: 'Try again. If it persists, the server may block our IP address: allow the sending IPs shown on the card.',
     connectionStalled: 'Try again in a few minutes.',
     sslOnPlainPort: 'Choose StartSSL/SSL/TLS, or use port 465 with SSL.',
     plainOnSslPort: 'Choose SSL.',
     starttlsNotOffered: 'If the server supports SSL, choose port 465 and SSL. Sending unencrypted (None) is the last resort.',
-    certificateUntrusted: 'The server’s administrator must install a trusted certificate; a company’s internal CA can be added in the deployment settings. Certificate verification cannot be switched off.',
-    certificateWrongName: 'Use one of the names in the certificate (see below) as the server, or ask the administrator to fix the certificate.',
+    certificateUntrusted:
+      'The server’s administrator must install a trusted certificate; a company’s internal CA can be added in the deployment settings. Certificate verification cannot be switched off.',
+    certificateWrongName:
+      'Use one of the names in the certificate (see below) as the server, or ask the administrator to fix the certificate.',
     certificateExpired: 'The server’s administrator must renew the certificate. Until then mail cannot be sent safely.',
     certificateNotYetValid: 'The server’s administrator must check the server’s clock and certificate.',
     tlsFailed: 'The server may support only old TLS versions (at least TLS 1.2 is required). Contact the server’s administrator.',
@@ -105,19 +112,25 @@ export const diagnostics: Messages['diagnostics'] = {
     tooManyConnections: 'Wait a few minutes and try again; send fewer mails at once.',
     checkCredentials: 'Check the user (often the full e-mail address) and enter the password again.',
     appPassword: 'Create an app password at your provider (required with two-factor authentication) and enter it here.',
-    gmailAppPassword: 'Gmail needs 2-Step Verification and a 16-character App password (myaccount.google.com/apppasswords). Enter it without spaces.',
+    gmailAppPassword:
+      'Gmail needs 2-Step Verification and a 16-character App password (myaccount.google.com/apppasswords). Enter it without spaces.',
     zoneAppPassword: 'With two-factor authentication, create an application password in Zone’s admin and enter it here.',
-    maileeSmtpPassword: 'External SMTP access is off by default at mail.ee. Turn it on in mail.ee’s settings and use the separate password it gives.',
+    maileeSmtpPassword:
+      'External SMTP access is off by default at mail.ee. Turn it on in mail.ee’s settings and use the separate password it gives.',
     useM365: 'SMTP login with a Microsoft 365 password is going away. Choose Microsoft 365 OAUTH as the mail sender.',
-    authM365SmtpDisabled: 'An administrator turns it on: Microsoft 365 admin center > Users > Active users > the user > Mail > Manage email apps > Authenticated SMTP.',
+    authM365SmtpDisabled:
+      'An administrator turns it on: Microsoft 365 admin center > Users > Active users > the user > Mail > Manage email apps > Authenticated SMTP.',
     authM365WrongAccount: 'Authenticate Microsoft 365 again with the mailbox mail is sent from.',
     authBasicRetired: 'Choose Microsoft 365 OAUTH as the mail sender and authenticate.',
     authChallenge: 'See the server’s explanation below: the token may have expired or have the wrong scope. Authenticate again.',
-    authNotOffered: 'If the server needs no login, leave User empty. Some servers offer login only on an encrypted connection: choose StartSSL/SSL/TLS.',
+    authNotOffered:
+      'If the server needs no login, leave User empty. Some servers offer login only on an encrypted connection: choose StartSSL/SSL/TLS.',
     authRequired: 'Enter the user and password.',
     tlsRequired: 'Choose StartSSL/SSL/TLS (or SSL on port 465).',
-    senderNotAllowed: 'The card’s e-mail must be the mailbox that logs in, or the mailbox needs permission to send as that address (Send As).',
-    sendAsDenied: 'Use the signed-in mailbox’s address as the card’s e-mail (the Microsoft 365 section offers it), or have an Exchange admin give the mailbox Send As rights for this address.',
+    senderNotAllowed:
+      'The card’s e-mail must be the mailbox that logs in, or the mailbox needs permission to send as that address (Send As).',
+    sendAsDenied:
+      'Use the signed-in mailbox’s address as the card’s e-mail (the Microsoft 365 section offers it), or have an Exchange admin give the mailbox Send As rights for this address.',
     senderRejected: 'The card’s e-mail address must be a sender this server allows, usually the same as the user.',
     recipientRejected: 'Check the recipient’s address.',
     messageRejected: 'See the server’s reply below.',

@@ -17,6 +17,7 @@ export const effective: Messages['effective'] = {
   m365NeedsReauthentication: 'Microsoft 365 OAuth ({{user}}) — needs re-authentication, no mail is sent',
   massMail: 'Mass-mail module enabled',
   massMailOff: 'Mass-mail module not enabled (needs your own server)',
-  passwordNeeded: 'The password was saved for another server (the mail sending user’s server changed): enter it again. Nothing is sent until then.',
+  passwordNeeded:
+    'The password was saved for another server (the mail sending user’s server changed): enter it again. Nothing is sent until then.',
   unsaved: 'Shows the saved configuration.',
 };

@@ -26,6 +26,7 @@ export const errors: Messages['errors'] = {
   validation: 'Invalid input.',
   sendFailed: 'Sending the mail failed.',
   internal: 'Something went wrong. Please try again.',
-  targetNotAllowed: 'Saatja cannot connect to this server: its name was not found, or it is not a public address on an open port. Check the spelling; for an internal relay, ask your administrator.',
+  targetNotAllowed:
+    'Saatja cannot connect to this server: its name was not found, or it is not a public address on an open port. Check the spelling; for an internal relay, ask your administrator.',
   network: 'Could not reach the server.',
 };

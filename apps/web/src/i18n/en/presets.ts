@@ -3,7 +3,13 @@ import type { Messages } from '../messages';
 export const presets: Messages['presets'] = {
   label: 'Provider',
   none: 'Choose a provider (optional)',
-  names: { gmail: 'Google Gmail', microsoft365: 'Microsoft 365', zone: 'Zone', mailee: 'Telia (mail.ee)', 'telia-exchange': 'Microlink/Telia Exchange' },
+  names: {
+    gmail: 'Google Gmail',
+    microsoft365: 'Microsoft 365',
+    zone: 'Zone',
+    mailee: 'Telia (mail.ee)',
+    'telia-exchange': 'Microlink/Telia Exchange',
+  },
   gmail: {
     appPassword: 'Gmail needs 2-Step Verification and a separate 16-character App password (myaccount.google.com/apppasswords).',
     noSpaces: 'Google shows the App password with spaces; Saatja removes them for you.',
@@ -11,7 +17,8 @@ export const presets: Messages['presets'] = {
   },
   microsoft365: {
     useOauth: 'Microsoft is retiring password sign-in for SMTP: use the mail sender “Microsoft 365 OAUTH”.',
-    authenticatedSmtp: 'The mailbox must have Authenticated SMTP enabled (admin center > Users > Active users > user > Mail > Manage email apps).',
+    authenticatedSmtp:
+      'The mailbox must have Authenticated SMTP enabled (admin center > Users > Active users > user > Mail > Manage email apps).',
   },
   zone: { appPassword: 'With two-factor authentication (2FA), create a Zone application password and use it here.' },
   mailee: {

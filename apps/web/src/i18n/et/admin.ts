@@ -4,7 +4,8 @@ export const admin = {
   mailSendingUser: 'Meili saatmise kasutaja kood',
   mailSendingUserIntro:
     'Selle kasutaja SMTP või Microsoft 365 seadistus on kõigi kasutajate meilisaatmise aluseks. Kasutaja, kes on oma kaardil valinud oma serveri või Reply-To, jääb oma valiku juurde; kasutaja võib täita ka ainult kasutaja ja parooli.',
-  mailSendingUserHint: 'Valida saab kasutajaid, kelle kaardil on oma server (SMTP või Microsoft 365). Kui see kasutaja oma serverist loobub, lähevad pärijate kirjad {{vendor}} serveri kaudu.',
+  mailSendingUserHint:
+    'Valida saab kasutajaid, kelle kaardil on oma server (SMTP või Microsoft 365). Kui see kasutaja oma serverist loobub, lähevad pärijate kirjad {{vendor}} serveri kaudu.',
   noMailSendingUser: '— puudub (kõik {{vendor}} serveri kaudu) —',
   previewTitle: 'Salvestamise järel',
   saveSettings: 'Salvesta seadistus',

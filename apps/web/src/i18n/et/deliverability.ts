@@ -9,20 +9,26 @@ export const deliverability = {
   useMode: 'Vali {{mode}}',
   usePreset: 'Kasuta {{provider}} seadistust',
   ok: {
-    relayAsUser: 'Domeen {{domain}} lubab {{vendor}} serveritel oma nimel kirju saata. Sinu aadressilt saadetud kirjad peaksid kohale jõudma.',
-    relayAsEventMailbox: 'Valikuga {{vendor}}-Reply-To saadetakse kirjad ettevõtte aadressilt, nii et domeeni {{domain}} seadistus kohalejõudmist ei mõjuta. Vastused tulevad ikka sulle.',
+    relayAsUser:
+      'Domeen {{domain}} lubab {{vendor}} serveritel oma nimel kirju saata. Sinu aadressilt saadetud kirjad peaksid kohale jõudma.',
+    relayAsEventMailbox:
+      'Valikuga {{vendor}}-Reply-To saadetakse kirjad ettevõtte aadressilt, nii et domeeni {{domain}} seadistus kohalejõudmist ei mõjuta. Vastused tulevad ikka sulle.',
     ownServer: 'Sinu kirjad lähevad sinu enda meiliserveri kaudu; {{vendor}} serverid sellega seotud ei ole.',
   },
   warning: 'Kui saadad {{vendor}} kaudu oma aadressilt ({{domain}}), võivad kirjad jõuda rämpsposti.',
   danger: 'Kui saadad {{vendor}} kaudu oma aadressilt ({{domain}}), jõuavad kirjad tõenäoliselt rämpsposti või lükatakse tagasi.',
-  unknown: 'Domeeni {{domain}} seadistust ei õnnestunud praegu kontrollida (DNS ei vastanud). See ei tähenda, et midagi oleks valesti: proovi hiljem uuesti.',
+  unknown:
+    'Domeeni {{domain}} seadistust ei õnnestunud praegu kontrollida (DNS ei vastanud). See ei tähenda, et midagi oleks valesti: proovi hiljem uuesti.',
   spf: {
     pass: 'Domeeni {{domain}} SPF-kirje lubab {{vendor}} servereid.',
     fail: 'Domeeni {{domain}} SPF-kirje (loend serveritest, mis tohivad domeeni nimel kirju saata) ei sisalda {{vendor}} servereid ja palub teistest serveritest tulnud kirjad tagasi lükata.',
-    softfail: 'Domeeni {{domain}} SPF-kirje (loend serveritest, mis tohivad domeeni nimel kirju saata) ei sisalda {{vendor}} servereid ja palub teistest serveritest tulnud kirju kahtlaseks pidada.',
-    neutral: 'Domeeni {{domain}} SPF-kirje (loend serveritest, mis tohivad domeeni nimel kirju saata) ei sisalda {{vendor}} servereid ega ütle teiste serverite kohta midagi, nii et vastuvõtjad otsustavad ise.',
+    softfail:
+      'Domeeni {{domain}} SPF-kirje (loend serveritest, mis tohivad domeeni nimel kirju saata) ei sisalda {{vendor}} servereid ja palub teistest serveritest tulnud kirju kahtlaseks pidada.',
+    neutral:
+      'Domeeni {{domain}} SPF-kirje (loend serveritest, mis tohivad domeeni nimel kirju saata) ei sisalda {{vendor}} servereid ega ütle teiste serverite kohta midagi, nii et vastuvõtjad otsustavad ise.',
     none: 'Domeenil {{domain}} pole SPF-kirjet (loendit serveritest, mis tohivad domeeni nimel kirju saata). Paljud vastuvõtjad peavad selliseid kirju kahtlaseks.',
-    permerror: 'Domeeni {{domain}} SPF-kirjes (loendis serveritest, mis tohivad domeeni nimel kirju saata) on viga, nii et vastuvõtjad ei saa seda kasutada ja käsitlevad kirju tavaliselt kui keelatuid.',
+    permerror:
+      'Domeeni {{domain}} SPF-kirjes (loendis serveritest, mis tohivad domeeni nimel kirju saata) on viga, nii et vastuvõtjad ei saa seda kasutada ja käsitlevad kirju tavaliselt kui keelatuid.',
     temperror: 'Domeeni {{domain}} SPF-kirjet ei õnnestunud kontrollida.',
   },
   someServers: 'Osa {{vendor}} servereid on lubatud, kuid need mitte: {{ips}}.',
@@ -50,7 +56,13 @@ export const deliverability = {
     mailee: 'Domeeni {{domain}} kirjad on mail.ee-s.',
     unknown: 'Domeeni {{domain}} meiliteenust ei õnnestunud tuvastada.',
   },
-  providerNames: { google: 'Google (Gmail / Workspace)', microsoft365: 'Microsoft 365', zone: 'Zone', mailee: 'mail.ee', unknown: 'tundmatu' },
+  providerNames: {
+    google: 'Google (Gmail / Workspace)',
+    microsoft365: 'Microsoft 365',
+    zone: 'Zone',
+    mailee: 'mail.ee',
+    unknown: 'tundmatu',
+  },
   result: {
     pass: 'lubatud (pass)',
     fail: 'keelatud (fail)',
@@ -70,5 +82,11 @@ export const deliverability = {
     none: 'puudub',
     lookupFailed: 'ei õnnestunud kontrollida',
   },
-  severity: { ok: 'Korras', warning: 'Võib jõuda rämpsposti', danger: 'Rämpspost või tagasilükkamine', unknown: 'Ei õnnestunud kontrollida', notAffected: 'Domeenist ei sõltu' },
+  severity: {
+    ok: 'Korras',
+    warning: 'Võib jõuda rämpsposti',
+    danger: 'Rämpspost või tagasilükkamine',
+    unknown: 'Ei õnnestunud kontrollida',
+    notAffected: 'Domeenist ei sõltu',
+  },
 };

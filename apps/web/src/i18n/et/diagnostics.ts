@@ -26,7 +26,11 @@ export const diagnostics = {
   unknownStep: 'teadmata',
   resultsLabel: 'Kontrolli tulemus',
   status: { running: 'käib…', ok: 'korras', warning: 'hoiatus', failed: 'ebaõnnestus', skipped: 'vahele jäetud' },
-  skipped: { plainText: 'krüptimata ühendus (valitud on EI)', noCredentials: 'kasutaja on tühi, sisse ei logita', dnsUnavailable: 'domeeni DNS ei vastanud, ei õnnestunud kontrollida' } satisfies Record<SkipReason, string>,
+  skipped: {
+    plainText: 'krüptimata ühendus (valitud on EI)',
+    noCredentials: 'kasutaja on tühi, sisse ei logita',
+    dnsUnavailable: 'domeeni DNS ei vastanud, ei õnnestunud kontrollida',
+  } satisfies Record<SkipReason, string>,
   detail: {
     addresses: 'Aadressid: {{list}}',
     connected: 'Ühendatud aadressiga {{address}}',
@@ -78,7 +82,8 @@ export const diagnostics = {
     authRequired: 'Server nõuab sisselogimist, kuid kasutaja on tühi.',
     tlsRequired: 'Server nõuab enne sisselogimist või saatmist krüptitud ühendust.',
     senderNotAllowed: 'Sellel kontol pole luba saata selle saatja nimel (5.7.60).',
-    sendAsDenied: 'Microsoft 365 keeldus saatja aadressist: sisse logitud postkast tohib saata ainult enda nimel (554 5.2.252 SendAsDenied).',
+    sendAsDenied:
+      'Microsoft 365 keeldus saatja aadressist: sisse logitud postkast tohib saata ainult enda nimel (554 5.2.252 SendAsDenied).',
     senderRejected: 'Server keeldus saatja aadressist.',
     recipientRejected: 'Server keeldus saajast.',
     messageRejected: 'Server keeldus kirjast.',
@@ -89,15 +94,18 @@ export const diagnostics = {
     dnsNotFound: 'Kontrolli serveri nime kirjapilti, nt smtp.firma.ee.',
     dnsFailed: 'Proovi mõne minuti pärast uuesti. Kui viga kordub, kontrolli serveri nime.',
     connectionRefused: 'Kontrolli porti (tavaliselt 587 koos StartSSL-iga või 465 koos SSL-iga) ja serveri nime.',
-    connectionTimedOut: 'Kontrolli serveri nime ja porti. Kui server lubab ühendusi ainult teatud IP-aadressidelt, luba kaardil näidatud saatvad IP-d.',
+    connectionTimedOut:
+      'Kontrolli serveri nime ja porti. Kui server lubab ühendusi ainult teatud IP-aadressidelt, luba kaardil näidatud saatvad IP-d.',
     noGreeting: 'Kontrolli porti ja serveri nime: sellel pordil võib töötada muu teenus või on server üle koormatud.',
     connectionClosed: 'Proovi uuesti. Kui viga kordub, võib server meie IP-aadressi blokeerida: luba kaardil näidatud saatvad IP-d.',
     connectionStalled: 'Proovi mõne minuti pärast uuesti.',
     sslOnPlainPort: 'Vali SSL/TLS väärtuseks StartSSL/SSL/TLS või kasuta porti 465 koos SSL-iga.',
     plainOnSslPort: 'Vali SSL/TLS väärtuseks SSL.',
     starttlsNotOffered: 'Kui server toetab SSL-i, vali port 465 ja SSL. Krüptimata saatmine (EI) on viimane võimalus.',
-    certificateUntrusted: 'Serveri haldaja peab paigaldama usaldusväärse sertifikaadi; ettevõtte sisemise CA saab lisada juurutuse seadetes. Sertifikaadi kontrolli välja lülitada ei saa.',
-    certificateWrongName: 'Kasuta serveri nimena üht sertifikaadis olevat nime (vt allpool) või palu serveri haldajal sertifikaat parandada.',
+    certificateUntrusted:
+      'Serveri haldaja peab paigaldama usaldusväärse sertifikaadi; ettevõtte sisemise CA saab lisada juurutuse seadetes. Sertifikaadi kontrolli välja lülitada ei saa.',
+    certificateWrongName:
+      'Kasuta serveri nimena üht sertifikaadis olevat nime (vt allpool) või palu serveri haldajal sertifikaat parandada.',
     certificateExpired: 'Serveri haldaja peab sertifikaati uuendama. Seni ei saa turvaliselt saata.',
     certificateNotYetValid: 'Serveri haldaja peab kontrollima serveri kella ja sertifikaati.',
     tlsFailed: 'Server võib toetada ainult vanu TLS-i versioone (nõutav on vähemalt TLS 1.2). Võta ühendust serveri haldajaga.',
@@ -106,19 +114,25 @@ export const diagnostics = {
     tooManyConnections: 'Oota mõni minut ja proovi uuesti; saada korraga vähem kirju.',
     checkCredentials: 'Kontrolli kasutajat (sageli kogu e-posti aadress) ja sisesta parool uuesti.',
     appPassword: 'Loo teenusepakkuja juures rakenduse parool (kahefaktorilise autentimise korral on see nõutav) ja sisesta see siia.',
-    gmailAppPassword: 'Gmail vajab kaheastmelist kinnitamist ja 16-märgilist rakenduse parooli (myaccount.google.com/apppasswords). Sisesta see tühikuteta.',
+    gmailAppPassword:
+      'Gmail vajab kaheastmelist kinnitamist ja 16-märgilist rakenduse parooli (myaccount.google.com/apppasswords). Sisesta see tühikuteta.',
     zoneAppPassword: 'Kahefaktorilise autentimise korral loo Zone’i halduses rakenduse parool ja sisesta see siia.',
-    maileeSmtpPassword: 'mail.ee väline SMTP-ligipääs on vaikimisi väljas. Lülita see mail.ee seadetes sisse ja kasuta sealt saadud eraldi parooli.',
+    maileeSmtpPassword:
+      'mail.ee väline SMTP-ligipääs on vaikimisi väljas. Lülita see mail.ee seadetes sisse ja kasuta sealt saadud eraldi parooli.',
     useM365: 'Microsoft 365 parooliga SMTP-sisselogimine kaob. Vali meili saatjaks Microsoft 365 OAUTH.',
-    authM365SmtpDisabled: 'Administraator lülitab selle sisse: Microsoft 365 halduskeskus > Users > Active users > kasutaja > Mail > Manage email apps > Authenticated SMTP.',
+    authM365SmtpDisabled:
+      'Administraator lülitab selle sisse: Microsoft 365 halduskeskus > Users > Active users > kasutaja > Mail > Manage email apps > Authenticated SMTP.',
     authM365WrongAccount: 'Autendi Microsoft 365 uuesti selle postkastiga, millelt kirjad lähevad.',
     authBasicRetired: 'Vali meili saatjaks Microsoft 365 OAUTH ja autendi.',
     authChallenge: 'Vaata allpool serveri selgitust: tõend võib olla aegunud või vale ulatusega. Autendi uuesti.',
-    authNotOffered: 'Kui server sisselogimist ei nõua, jäta kasutaja tühjaks. Mõni server pakub sisselogimist alles krüptitud ühenduses: vali StartSSL/SSL/TLS.',
+    authNotOffered:
+      'Kui server sisselogimist ei nõua, jäta kasutaja tühjaks. Mõni server pakub sisselogimist alles krüptitud ühenduses: vali StartSSL/SSL/TLS.',
     authRequired: 'Sisesta kasutaja ja parool.',
     tlsRequired: 'Vali SSL/TLS väärtuseks StartSSL/SSL/TLS (või SSL pordil 465).',
-    senderNotAllowed: 'Kaardi e-post peab olema sama postkast, millega sisse logitakse, või peab postkastil olema õigus saata selle aadressi nimel (Send As).',
-    sendAsDenied: "Kasuta kaardi e-postina sisse logitud postkasti aadressi (Microsoft 365 jaotis pakub seda) või palu Exchange'i administraatoril anda postkastile selle aadressi Send As õigus.",
+    senderNotAllowed:
+      'Kaardi e-post peab olema sama postkast, millega sisse logitakse, või peab postkastil olema õigus saata selle aadressi nimel (Send As).',
+    sendAsDenied:
+      "Kasuta kaardi e-postina sisse logitud postkasti aadressi (Microsoft 365 jaotis pakub seda) või palu Exchange'i administraatoril anda postkastile selle aadressi Send As õigus.",
     senderRejected: 'Kaardi e-posti aadress peab olema selles serveris lubatud saatja, tavaliselt sama mis kasutaja.',
     recipientRejected: 'Kontrolli saaja aadressi.',
     messageRejected: 'Vaata allpool serveri vastust.',

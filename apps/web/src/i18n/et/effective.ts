@@ -15,6 +15,7 @@ export const effective = {
   m365NeedsReauthentication: 'Microsoft 365 OAuth ({{user}}) — vajab uuesti autentimist, kirju ei saadeta',
   massMail: 'Masspostituse moodul on lubatud',
   massMailOff: 'Masspostituse moodul pole lubatud (vajab oma serverit)',
-  passwordNeeded: 'Parool on salvestatud teise serveri jaoks (meili saatmise kasutaja server muutus): sisesta parool uuesti. Seni kirju ei saadeta.',
+  passwordNeeded:
+    'Parool on salvestatud teise serveri jaoks (meili saatmise kasutaja server muutus): sisesta parool uuesti. Seni kirju ei saadeta.',
   unsaved: 'Näidatakse salvestatud seadistust.',
 };

@@ -24,6 +24,7 @@ export const errors = {
   validation: 'Vigane sisend.',
   sendFailed: 'Kirja saatmine ebaõnnestus.',
   internal: 'Midagi läks valesti. Proovi uuesti.',
-  targetNotAllowed: 'Sellele serverile ei saa ühenduda: nime ei leitud või see pole avalik aadress avatud pordil. Kontrolli kirjapilti; sisevõrgu releeserveri jaoks küsi administraatorilt.',
+  targetNotAllowed:
+    'Sellele serverile ei saa ühenduda: nime ei leitud või see pole avalik aadress avatud pordil. Kontrolli kirjapilti; sisevõrgu releeserveri jaoks küsi administraatorilt.',
   network: 'Serveriga ei saanud ühendust.',
 };

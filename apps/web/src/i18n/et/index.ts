@@ -15,4 +15,21 @@ import { m365 } from './m365';
 import { log } from './log';
 import { deliverability } from './deliverability';
 
-export const et = { app, signIn, card, testMail, diagnostics, sendLog, devMailbox, errors, presets, advice, effective, admin, events, m365, log, deliverability };
+export const et = {
+  app,
+  signIn,
+  card,
+  testMail,
+  diagnostics,
+  sendLog,
+  devMailbox,
+  errors,
+  presets,
+  advice,
+  effective,
+  admin,
+  events,
+  m365,
+  log,
+  deliverability,
+};

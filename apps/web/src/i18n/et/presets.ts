@@ -1,7 +1,13 @@
 export const presets = {
   label: 'Teenusepakkuja',
   none: 'Vali teenusepakkuja (valikuline)',
-  names: { gmail: 'Google Gmail', microsoft365: 'Microsoft 365', zone: 'Zone', mailee: 'Telia (mail.ee)', 'telia-exchange': 'Microlink/Telia Exchange' },
+  names: {
+    gmail: 'Google Gmail',
+    microsoft365: 'Microsoft 365',
+    zone: 'Zone',
+    mailee: 'Telia (mail.ee)',
+    'telia-exchange': 'Microlink/Telia Exchange',
+  },
   gmail: {
     appPassword: 'Gmail vajab 2-astmelist kinnitamist ja eraldi 16-märgilist rakenduse parooli (myaccount.google.com/apppasswords).',
     noSpaces: 'Google näitab rakenduse parooli tühikutega; Saatja eemaldab tühikud ise.',
@@ -9,7 +15,8 @@ export const presets = {
   },
   microsoft365: {
     useOauth: 'Microsoft lõpetab paroolidega SMTP autentimise: kasuta meili saatjat „Microsoft 365 OAUTH“.',
-    authenticatedSmtp: 'Postkastil peab olema lubatud Authenticated SMTP (halduskeskus > Users > Active users > kasutaja > Mail > Manage email apps).',
+    authenticatedSmtp:
+      'Postkastil peab olema lubatud Authenticated SMTP (halduskeskus > Users > Active users > kasutaja > Mail > Manage email apps).',
   },
   zone: { appPassword: 'Kui kasutad kaheastmelist autentimist (2FA), loo Zone’i rakenduse parool ja kasuta seda.' },
   mailee: {

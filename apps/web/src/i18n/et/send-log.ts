@@ -1,12 +1,22 @@
 export const sendLog = {
   nav: 'Saatmislogi',
   title: 'Saatmislogi',
-  intro: 'Iga testkiri, ühenduse kontroll ja saadetud kiri: millal, kelle seadistusega, mille kaudu, kellele ja mis juhtus. Paroole logisse ei kirjutata.',
+  intro:
+    'Iga testkiri, ühenduse kontroll ja saadetud kiri: millal, kelle seadistusega, mille kaudu, kellele ja mis juhtus. Paroole logisse ei kirjutata.',
   adminNote: 'Administraatorina näed kõigi kasutajate kirjeid.',
   caption: 'Saatmislogi, uuemad eespool',
   loading: 'Laadin saatmislogi…',
   empty: 'Kirjeid veel pole. Saada kaardilt testkiri või kontrolli ühendust.',
-  columns: { at: 'Aeg', user: 'Kasutaja', kind: 'Liik', transport: 'Mille kaudu', recipient: 'Saaja', result: 'Tulemus', reply: 'Serveri vastus', duration: 'Kestus' },
+  columns: {
+    at: 'Aeg',
+    user: 'Kasutaja',
+    kind: 'Liik',
+    transport: 'Mille kaudu',
+    recipient: 'Saaja',
+    result: 'Tulemus',
+    reply: 'Serveri vastus',
+    duration: 'Kestus',
+  },
   kinds: { test: 'Testkiri', check: 'Ühenduse kontroll', send: 'Kiri' },
   results: { sent: 'Saadetud', checked: 'Kontrollitud', failed: 'Ebaõnnestus', refused: 'Keelatud' },
   refusals: {

@@ -3,7 +3,22 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../../lib/format';
 
-const FIELDS = ['name', 'email', 'mode', 'smtpHost', 'smtpPort', 'smtpSecurity', 'smtpUser', 'smtpPassword', 'mailSendingUserCode', 'password', 'account', 'authenticatedAt', 'role', 'code'] as const;
+const FIELDS = [
+  'name',
+  'email',
+  'mode',
+  'smtpHost',
+  'smtpPort',
+  'smtpSecurity',
+  'smtpUser',
+  'smtpPassword',
+  'mailSendingUserCode',
+  'password',
+  'account',
+  'authenticatedAt',
+  'role',
+  'code',
+] as const;
 type Field = (typeof FIELDS)[number];
 const isField = (name: string): name is Field => (FIELDS as readonly string[]).includes(name);
 
@@ -14,7 +29,8 @@ function valueText(t: TFunction, language: string, vendor: string, field: string
   if (field === 'smtpSecurity' && typeof value === 'string') return t(`card.securityModes.${value}`, { defaultValue: value });
   if (field === 'role' && typeof value === 'string') return t(`admin.roles.${value}`, { defaultValue: value });
   if (field === 'authenticatedAt' && typeof value === 'string') return formatDateTime(language, value);
-  if (field === 'smtpPassword' && typeof value === 'object' && 'savedFor' in value) return t('admin.auditValues.passwordSavedFor', { server: String(value.savedFor) });
+  if (field === 'smtpPassword' && typeof value === 'object' && 'savedFor' in value)
+    return t('admin.auditValues.passwordSavedFor', { server: String(value.savedFor) });
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 

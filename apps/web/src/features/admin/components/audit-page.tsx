@@ -34,7 +34,10 @@ export function AuditPage({ vendor }: { vendor: string }) {
         <h1 id="audit-title">{t('admin.auditTitle')}</h1>
         <LogFilters value={filters} onChange={setFilters} onClear={() => setFilters(noFilters)} showUser>
           <Field label={t('admin.auditAction')}>
-            <select value={filters.action} onChange={(event) => setFilters({ ...filters, action: event.target.value as AuditFilterValues['action'] })}>
+            <select
+              value={filters.action}
+              onChange={(event) => setFilters({ ...filters, action: event.target.value as AuditFilterValues['action'] })}
+            >
               <option value="">{t('log.all')}</option>
               {auditActions.map((action) => (
                 <option key={action} value={action}>
@@ -46,7 +49,9 @@ export function AuditPage({ vendor }: { vendor: string }) {
         </LogFilters>
         {log.error !== null && <Banner tone="error">{translateError(t, log.error)}</Banner>}
         {log.loading && log.entries.length === 0 && <p>{t('app.loading')}</p>}
-        {!log.loading && log.error === null && log.entries.length === 0 && <p role="status">{filtered ? t('log.emptyFiltered') : t('admin.auditEmpty')}</p>}
+        {!log.loading && log.error === null && log.entries.length === 0 && (
+          <p role="status">{filtered ? t('log.emptyFiltered') : t('admin.auditEmpty')}</p>
+        )}
         {log.entries.length > 0 && (
           <div className="table-scroll">
             <table className="table">
@@ -77,7 +82,9 @@ export function AuditPage({ vendor }: { vendor: string }) {
             </table>
           </div>
         )}
-        {log.entries.length > 0 && <LogPager count={log.entries.length} hasMore={log.next !== null} loading={log.loading} onMore={log.more} />}
+        {log.entries.length > 0 && (
+          <LogPager count={log.entries.length} hasMore={log.next !== null} loading={log.loading} onMore={log.more} />
+        )}
       </section>
     </main>
   );

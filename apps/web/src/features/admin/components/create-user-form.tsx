@@ -29,7 +29,8 @@ export function CreateUserForm({ onCreated }: { onCreated: () => void }) {
       onCreated();
     } catch (failure) {
       if (failure instanceof ApiError) {
-        for (const [path, key] of Object.entries(failure.fields)) setError(path as Path<CreateUserInput>, { message: key }, { shouldFocus: true });
+        for (const [path, key] of Object.entries(failure.fields))
+          setError(path as Path<CreateUserInput>, { message: key }, { shouldFocus: true });
       }
       setOutcome({ tone: 'error', text: translateError(t, failure) });
     }

@@ -8,7 +8,9 @@ export function EffectiveSummary({ effective, vendor }: { effective: EffectiveCo
   const server = transport.kind === 'smtp' ? `${transport.host}:${transport.port}` : transport.kind === 'm365' ? 'Microsoft 365' : '';
   return (
     <>
-      <span className={`tag tag--${provenance.server}`}>{t(`admin.provenance.${provenance.server}`, { code: provenance.globalUserCode, vendor })}</span>
+      <span className={`tag tag--${provenance.server}`}>
+        {t(`admin.provenance.${provenance.server}`, { code: provenance.globalUserCode, vendor })}
+      </span>
       {server && <span className="muted"> {server}</span>}
       {provenance.server === 'global' && provenance.credentials === 'own' && <span className="muted"> · {t('admin.ownCredentials')}</span>}
       {effective.passwordNeeded && <span className="tag tag--warning"> {t('admin.passwordNeeded')}</span>}

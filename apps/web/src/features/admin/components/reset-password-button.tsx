@@ -35,7 +35,14 @@ export function ResetPasswordButton({ code }: { code: string }) {
       ) : (
         <>
           <label htmlFor={id}>{t('admin.newPasswordFor', { code })}</label>
-          <input id={id} type="password" autoComplete="new-password" value={password} onChange={(event) => setPassword(event.target.value)} aria-describedby={message ? `${id}-msg` : undefined} />
+          <input
+            id={id}
+            type="password"
+            autoComplete="new-password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            aria-describedby={message ? `${id}-msg` : undefined}
+          />
           <button type="button" className="button button--small" onClick={() => void submit()}>
             {t('admin.setPassword')}
           </button>

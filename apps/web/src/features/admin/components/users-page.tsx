@@ -46,11 +46,21 @@ export function UsersPage({ navigate, vendor }: { navigate: (path: string) => vo
             <table className="table" role="table">
               <thead role="rowgroup">
                 <tr role="row">
-                  <th scope="col" role="columnheader">{t('admin.code')}</th>
-                  <th scope="col" role="columnheader">{t('admin.name')}</th>
-                  <th scope="col" role="columnheader">{t('admin.mode')}</th>
-                  <th scope="col" role="columnheader">{t('admin.effective')}</th>
-                  <th scope="col" role="columnheader">{t('admin.deliverability')}</th>
+                  <th scope="col" role="columnheader">
+                    {t('admin.code')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('admin.name')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('admin.mode')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('admin.effective')}
+                  </th>
+                  <th scope="col" role="columnheader">
+                    {t('admin.deliverability')}
+                  </th>
                   <th scope="col" role="columnheader">
                     <span className="visually-hidden">{t('admin.actions')}</span>
                   </th>
@@ -59,9 +69,15 @@ export function UsersPage({ navigate, vendor }: { navigate: (path: string) => vo
               <tbody role="rowgroup">
                 {shown.map((user) => (
                   <tr key={user.code} role="row">
-                    <td role="cell" data-label={t('admin.code')}>{user.code}</td>
-                    <td role="cell" data-label={t('admin.name')}>{user.name}</td>
-                    <td role="cell" data-label={t('admin.mode')}>{t(`card.modes.${user.mode}`, { vendor })}</td>
+                    <td role="cell" data-label={t('admin.code')}>
+                      {user.code}
+                    </td>
+                    <td role="cell" data-label={t('admin.name')}>
+                      {user.name}
+                    </td>
+                    <td role="cell" data-label={t('admin.mode')}>
+                      {t(`card.modes.${user.mode}`, { vendor })}
+                    </td>
                     <td role="cell" data-label={t('admin.effective')}>
                       <EffectiveSummary effective={user.effective} vendor={vendor} />
                     </td>

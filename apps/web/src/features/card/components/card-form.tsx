@@ -1,5 +1,14 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { makeCardInputSchema, senderModes, type CardChange, type CardInput, type M365Status, type PublicCard, type PublicDeployment, type SenderMode } from '@saatja/core';
+import {
+  makeCardInputSchema,
+  senderModes,
+  type CardChange,
+  type CardInput,
+  type M365Status,
+  type PublicCard,
+  type PublicDeployment,
+  type SenderMode,
+} from '@saatja/core';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { FormProvider, useForm, useFormContext, useWatch, type Path, type Resolver } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -43,7 +52,10 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [m365Status, setM365Status] = useState<M365Status | null>(null);
   const inheritsServer = card.mailSender.inherited?.server != null;
-  const schema = useMemo(() => makeCardInputSchema({ openPorts: deployment.openPorts, inheritsServer }), [deployment.openPorts, inheritsServer]);
+  const schema = useMemo(
+    () => makeCardInputSchema({ openPorts: deployment.openPorts, inheritsServer }),
+    [deployment.openPorts, inheritsServer],
+  );
   const form = useForm<CardFormValues, unknown, CardInput>({
     // The schema's input is a union on `mode`; the form holds all modes' fields (see CardFormValues).
     resolver: zodResolver(schema) as unknown as Resolver<CardFormValues, unknown, CardInput>,
@@ -71,7 +83,8 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
         setOutcome({ tone: 'success', text: t('card.saved') });
       } catch (error) {
         if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-          for (const [path, key] of Object.entries(error.fields)) setError(path as Path<CardFormValues>, { message: key }, { shouldFocus: true });
+          for (const [path, key] of Object.entries(error.fields))
+            setError(path as Path<CardFormValues>, { message: key }, { shouldFocus: true });
           setOutcome({ tone: 'error', text: t('card.saveFailed') });
         } else {
           setOutcome({ tone: 'error', text: translateError(t, error) });
@@ -98,9 +111,17 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
             ))}
           </select>
         </Field>
-        {card.mailSender.inheritedBy !== null && <GlobalUserNotice count={card.mailSender.inheritedBy} leaving={mode === 'default' || mode === 'replyTo'} vendor={vendor} />}
+        {card.mailSender.inheritedBy !== null && (
+          <GlobalUserNotice count={card.mailSender.inheritedBy} leaving={mode === 'default' || mode === 'replyTo'} vendor={vendor} />
+        )}
         {mode !== 'smtp' && <SavedSmtpNote card={card} mode={mode} />}
-        {mode === 'smtp' && <SmtpFields deployment={deployment} saved={card.mailSender.mode === 'm365' ? null : card.mailSender.smtp} inherited={card.mailSender.inherited} />}
+        {mode === 'smtp' && (
+          <SmtpFields
+            deployment={deployment}
+            saved={card.mailSender.mode === 'm365' ? null : card.mailSender.smtp}
+            inherited={card.mailSender.inherited}
+          />
+        )}
         {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} status={m365Status} onStatus={setM365Status} />}
         {advice && <AdviceSlot render={advice} inheritsServer={inheritsServer} />}
         <div className="actions">

@@ -38,7 +38,11 @@ function StepFacts({ detail }: { detail: StepDetail }) {
   if (detail.protocol) facts.push(t('diagnostics.detail.protocol', { protocol: detail.protocol }));
   if (detail.greeting) facts.push(<code>{detail.greeting}</code>);
   if (detail.authMechanisms) {
-    facts.push(detail.authMechanisms.length > 0 ? t('diagnostics.detail.mechanisms', { list: detail.authMechanisms.join(', ') }) : t('diagnostics.detail.noMechanisms'));
+    facts.push(
+      detail.authMechanisms.length > 0
+        ? t('diagnostics.detail.mechanisms', { list: detail.authMechanisms.join(', ') })
+        : t('diagnostics.detail.noMechanisms'),
+    );
   }
   if (detail.extensions?.length) facts.push(t('diagnostics.detail.extensions', { list: detail.extensions.join(', ') }));
   if (detail.mechanism && detail.user) facts.push(t('diagnostics.detail.loggedIn', { mechanism: detail.mechanism, user: detail.user }));

@@ -76,7 +76,10 @@ function DiagnosisFacts({ diagnosis }: { diagnosis: Diagnosis }) {
             <code className="banner__detail">{challenge}</code>
           ) : (
             <dl className="facts check-facts">
-              {Object.entries(challenge).flatMap(([key, value]) => [<dt key={`${key}-term`}>{key}</dt>, <dd key={`${key}-value`}>{value}</dd>])}
+              {Object.entries(challenge).flatMap(([key, value]) => [
+                <dt key={`${key}-term`}>{key}</dt>,
+                <dd key={`${key}-value`}>{value}</dd>,
+              ])}
             </dl>
           )}
         </>

@@ -59,7 +59,9 @@ export function EffectiveConfigPanel({ deployment, version, userCode, m365 }: Ef
         )}
       </dl>
       {effective.passwordNeeded && <Banner tone="warning">{t('effective.passwordNeeded')}</Banner>}
-      <p className={effective.massMail ? 'badge badge--on' : 'badge'}>{effective.massMail ? t('effective.massMail') : t('effective.massMailOff')}</p>
+      <p className={effective.massMail ? 'badge badge--on' : 'badge'}>
+        {effective.massMail ? t('effective.massMail') : t('effective.massMailOff')}
+      </p>
     </section>
   );
 }

@@ -98,7 +98,12 @@ export function M365Connection({ userCode, onCardSaved, onStatus }: M365Connecti
       {message && <Banner tone={message.tone}>{message.text}</Banner>}
       <div className="actions">
         {/* The window opens here, synchronously in the click, so no popup blocker fires. */}
-        <button type="button" className={healthy ? 'button' : 'button button--primary'} onClick={() => void signIn(popup.open())} disabled={popup.waiting}>
+        <button
+          type="button"
+          className={healthy ? 'button' : 'button button--primary'}
+          onClick={() => void signIn(popup.open())}
+          disabled={popup.waiting}
+        >
           {healthy ? t('m365.authenticateAgain') : t('m365.authenticate')}
         </button>
         {status?.connected && (
@@ -121,7 +126,8 @@ function M365StatusText({ status, user }: { status: M365Status | null; user: str
   const { t, i18n } = useTranslation();
   if (!status) return null;
   if (!status.connected) return <Banner tone="info">{t('m365.notConnected')}</Banner>;
-  if (status.needsReauthentication) return <Banner tone="warning">{t('m365.needsReauthentication', { reason: status.reauthReason ?? '–' })}</Banner>;
+  if (status.needsReauthentication)
+    return <Banner tone="warning">{t('m365.needsReauthentication', { reason: status.reauthReason ?? '–' })}</Banner>;
   if (status.accountMismatch) return <Banner tone="warning">{t('m365.accountMismatch', { account: status.account, user })}</Banner>;
   const date = status.authenticatedAt ? formatDateTime(i18n.language, status.authenticatedAt) : '';
   return <Banner tone="success">{t('m365.connected', { account: status.account, date })}</Banner>;

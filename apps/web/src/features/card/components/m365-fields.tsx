@@ -43,7 +43,11 @@ function FromMismatch({ status }: { status: M365Status | null }) {
   return (
     <Banner tone="warning">
       {t('m365.fromMismatch', { email, mailbox })}
-      <button type="button" className="button button--small" onClick={() => setValue('email', mailbox, { shouldDirty: true, shouldValidate: true })}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => setValue('email', mailbox, { shouldDirty: true, shouldValidate: true })}
+      >
         {t('m365.useMailboxAddress', { mailbox })}
       </button>
     </Banner>

@@ -15,7 +15,13 @@ export function PasswordField({ saved }: { saved: PublicSmtpSettings | null }) {
   const { register, control, setValue } = useFormContext<CardFormValues>();
   const [host, port, security, user, clearPassword] = useWatch({
     control,
-    name: ['mailSender.smtp.host', 'mailSender.smtp.port', 'mailSender.smtp.security', 'mailSender.smtp.user', 'mailSender.smtp.clearPassword'],
+    name: [
+      'mailSender.smtp.host',
+      'mailSender.smtp.port',
+      'mailSender.smtp.security',
+      'mailSender.smtp.user',
+      'mailSender.smtp.clearPassword',
+    ],
   });
   const passwordSet = saved?.passwordSet ?? false;
   const stillBound = saved !== null && keepsPasswordBinding(saved, { host, port, security, user });
@@ -33,7 +39,11 @@ export function PasswordField({ saved }: { saved: PublicSmtpSettings | null }) {
         <input type="password" autoComplete="new-password" {...register('mailSender.smtp.password')} />
       </Field>
       {passwordSet && stillBound && !clearPassword && (
-        <button type="button" className="button button--quiet" onClick={() => setValue('mailSender.smtp.clearPassword', true, { shouldDirty: true })}>
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() => setValue('mailSender.smtp.clearPassword', true, { shouldDirty: true })}
+        >
           {t('card.forgetPassword')}
         </button>
       )}

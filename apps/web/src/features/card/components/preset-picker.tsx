@@ -27,7 +27,12 @@ export function PresetPicker() {
     <div className="preset">
       <div className="field">
         <label htmlFor="preset">{t('presets.label')}</label>
-        <select id="preset" value={preset?.id ?? ''} onChange={(event) => choose(event.target.value)} aria-describedby={preset ? 'preset-guidance' : undefined}>
+        <select
+          id="preset"
+          value={preset?.id ?? ''}
+          onChange={(event) => choose(event.target.value)}
+          aria-describedby={preset ? 'preset-guidance' : undefined}
+        >
           <option value="">{t('presets.none')}</option>
           {providerPresets.map((item) => (
             <option key={item.id} value={item.id}>

@@ -20,7 +20,11 @@ export function SmtpAdviceList({ vendor }: { vendor: string }) {
         return (
           <Banner tone="warning">
             {t('advice.tlsMismatch', { port: smtp.port, recommended: securityLabel(item.recommended) })}
-            <button type="button" className="button button--small" onClick={() => setValue('mailSender.smtp.security', item.recommended, options)}>
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setValue('mailSender.smtp.security', item.recommended, options)}
+            >
               {t('advice.applyRecommended', { recommended: securityLabel(item.recommended) })}
             </button>
           </Banner>

@@ -23,7 +23,9 @@ export function SmtpFields({ deployment, saved, inherited }: SmtpFieldsProps) {
   const { setValue, getValues } = useFormContext<CardFormValues>();
   const vendor = deployment.vendorName;
   const server = inherited?.server ?? null;
-  const [source, setSource] = useState<ServerSource>(() => (server && getValues('mailSender.smtp.host') === '' && saved?.host === '' ? 'inherited' : 'own'));
+  const [source, setSource] = useState<ServerSource>(() =>
+    server && getValues('mailSender.smtp.host') === '' && saved?.host === '' ? 'inherited' : 'own',
+  );
 
   const choose = (next: ServerSource) => {
     setSource(next);

@@ -52,7 +52,11 @@ export function TestMailPanel({ dirty, userCode, canChooseRecipient = false }: T
       </p>
       {dirty && <p className="note">{t('testMail.saveFirst')}</p>}
       {canChooseRecipient && (
-        <Field label={t('diagnostics.recipient')} hint={t('diagnostics.recipientHint')} error={recipientError ? t(`errors.${recipientError}`) : undefined}>
+        <Field
+          label={t('diagnostics.recipient')}
+          hint={t('diagnostics.recipientHint')}
+          error={recipientError ? t(`errors.${recipientError}`) : undefined}
+        >
           <input type="email" autoComplete="off" value={recipient} onChange={(event) => setRecipient(event.target.value)} />
         </Field>
       )}

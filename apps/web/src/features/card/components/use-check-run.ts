@@ -26,7 +26,12 @@ const idle: CheckRun = { mode: null, running: false, steps: [], verdict: null, e
 function apply(run: CheckRun, event: CheckEvent): CheckRun {
   if (event.type === 'verdict') return { ...run, verdict: event };
   const running = event.status === 'running';
-  const next: StepState = { step: event.step, status: event.status, detail: running ? null : event.detail, limitMs: running ? (event.limitMs ?? null) : null };
+  const next: StepState = {
+    step: event.step,
+    status: event.status,
+    detail: running ? null : event.detail,
+    limitMs: running ? (event.limitMs ?? null) : null,
+  };
   const index = run.steps.findIndex((step) => step.step === event.step);
   const steps = index < 0 ? [...run.steps, next] : run.steps.map((step, i) => (i === index ? next : step));
   return { ...run, steps };

@@ -18,7 +18,9 @@ export function AdviceSummary({ advice, checks, vendor, onChange }: AdviceSummar
   const { domain } = advice;
   const atRisk = isAtRisk(advice.severity);
   const headline =
-    advice.severity === 'ok' ? t(`deliverability.ok.${advice.route}`, { domain, vendor }) : t(`deliverability.${advice.severity}`, { domain, vendor });
+    advice.severity === 'ok'
+      ? t(`deliverability.ok.${advice.route}`, { domain, vendor })
+      : t(`deliverability.${advice.severity}`, { domain, vendor });
   return (
     <>
       <div className={`banner banner--${TONE[advice.severity]}`}>
@@ -71,7 +73,11 @@ function RecommendationItem({ recommendation, advice: { domain, provider }, vend
     case 'ownServer':
       return (
         <>
-          <p>{recommendation.suggestion ? t('deliverability.recommend.ownServerKnown', { domain, provider: t(`deliverability.providerNames.${provider}`) }) : t('deliverability.recommend.ownServer')}</p>
+          <p>
+            {recommendation.suggestion
+              ? t('deliverability.recommend.ownServerKnown', { domain, provider: t(`deliverability.providerNames.${provider}`) })
+              : t('deliverability.recommend.ownServer')}
+          </p>
           {recommendation.suggestion && <ChangeButton change={recommendation.suggestion} vendor={vendor} onChange={onChange} />}
         </>
       );
@@ -80,11 +86,13 @@ function RecommendationItem({ recommendation, advice: { domain, provider }, vend
       return (
         <>
           <p>
-            {t(fix.record === null ? 'deliverability.recommend.repairSpf' : 'deliverability.recommend.addToSpf', { domain, vendor })} <code>{fix.add.join(' ')}</code>
+            {t(fix.record === null ? 'deliverability.recommend.repairSpf' : 'deliverability.recommend.addToSpf', { domain, vendor })}{' '}
+            <code>{fix.add.join(' ')}</code>
           </p>
           {fix.record !== null && (
             <p>
-              {t(fix.newRecord ? 'deliverability.recommend.newRecord' : 'deliverability.recommend.changedRecord')} <code className="deliverability__record">{fix.record}</code>
+              {t(fix.newRecord ? 'deliverability.recommend.newRecord' : 'deliverability.recommend.changedRecord')}{' '}
+              <code className="deliverability__record">{fix.record}</code>
             </p>
           )}
         </>

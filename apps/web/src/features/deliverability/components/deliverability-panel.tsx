@@ -31,7 +31,8 @@ export function DeliverabilityPanel({ email, mode, inheritsServer, smtpHost, app
     apply(next);
     setApplied(next);
   };
-  const appliedLabel = applied && (applied.mode === 'smtp' ? t(`presets.names.${applied.preset}`) : t(`card.modes.${applied.mode}`, { vendor }));
+  const appliedLabel =
+    applied && (applied.mode === 'smtp' ? t(`presets.names.${applied.preset}`) : t(`card.modes.${applied.mode}`, { vendor }));
 
   return (
     <section className="section deliverability" aria-labelledby="deliverability-title">
@@ -42,7 +43,11 @@ export function DeliverabilityPanel({ email, mode, inheritsServer, smtpHost, app
         {check.status === 'done' ? (
           <>
             <AdviceSummary
-              advice={adviseDeliverability(check.answer.facts, { route: routeOfDraft(mode, inheritsServer), mode, smtpHost }, check.answer.vendor)}
+              advice={adviseDeliverability(
+                check.answer.facts,
+                { route: routeOfDraft(mode, inheritsServer), mode, smtpHost },
+                check.answer.vendor,
+              )}
               checks={check.answer.facts.spf.checks.length}
               vendor={vendor}
               onChange={change}

@@ -21,7 +21,15 @@ export function DomainDetails({ facts }: { facts: DomainFacts }) {
           </dd>
         ))}
         <dt>{t('deliverability.details.dmarc')}</dt>
-        <dd>{facts.dmarc.status === 'found' ? <code className="deliverability__record">{facts.dmarc.record}</code> : facts.dmarc.status === 'absent' ? notFound : failed}</dd>
+        <dd>
+          {facts.dmarc.status === 'found' ? (
+            <code className="deliverability__record">{facts.dmarc.record}</code>
+          ) : facts.dmarc.status === 'absent' ? (
+            notFound
+          ) : (
+            failed
+          )}
+        </dd>
         <dt>{t('deliverability.details.checkedAt')}</dt>
         <dd>{new Date(facts.checkedAt).toLocaleString(i18n.language === 'et' ? 'et-EE' : 'en-GB')}</dd>
       </dl>

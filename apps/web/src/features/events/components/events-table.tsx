@@ -45,13 +45,19 @@ function EventRow({ event, showUser }: { event: PublicEvent; showUser: boolean }
         <time dateTime={event.receivedAt}>{format(event.receivedAt)}</time>
       </td>
       <td data-label={label('kind')}>{t(`events.kinds.${event.kind}`)}</td>
-      <td data-label={label('recipient')}>{event.kind === 'reply' ? t('events.replyFrom', { from: event.from ?? unknown }) : (event.recipient ?? unknown)}</td>
+      <td data-label={label('recipient')}>
+        {event.kind === 'reply' ? t('events.replyFrom', { from: event.from ?? unknown }) : (event.recipient ?? unknown)}
+      </td>
       <td data-label={label('reason')}>
         <EventReason event={event} />
       </td>
       <td data-label={label('message')}>
         {event.sent
-          ? t('events.sent', { kind: t(`events.sentKinds.${event.sent.kind}`, { defaultValue: event.sent.kind }), at: format(event.sent.at), recipient: event.sent.recipient })
+          ? t('events.sent', {
+              kind: t(`events.sentKinds.${event.sent.kind}`, { defaultValue: event.sent.kind }),
+              at: format(event.sent.at),
+              recipient: event.sent.recipient,
+            })
           : t('events.unmatched')}
       </td>
       {showUser && <td data-label={label('user')}>{event.user ? `${event.user.name} (${event.user.code})` : '–'}</td>}
@@ -67,7 +73,9 @@ function EventReason({ event }: { event: PublicEvent }) {
     <>
       <strong>{t(`events.reasons.${event.reason ?? 'unknown'}`)}</strong>
       {event.status && <span className="event-detail">{t('events.status', { status: event.status })}</span>}
-      {event.diagnostic && <span className="event-detail event-detail--server">{t('events.serverSaid', { diagnostic: event.diagnostic })}</span>}
+      {event.diagnostic && (
+        <span className="event-detail event-detail--server">{t('events.serverSaid', { diagnostic: event.diagnostic })}</span>
+      )}
     </>
   );
 }

@@ -6,7 +6,11 @@ export function RouteText({ route, vendor }: { route: SendLogRoute; vendor: stri
   const { t } = useTranslation();
   switch (route.kind) {
     case 'relay':
-      return <>{t('sendLog.routes.relay', { vendor, server: `${route.host}:${route.port}`, security: t(`sendLog.security.${route.security}`) })}</>;
+      return (
+        <>
+          {t('sendLog.routes.relay', { vendor, server: `${route.host}:${route.port}`, security: t(`sendLog.security.${route.security}`) })}
+        </>
+      );
     case 'smtp': {
       const server = t(route.owner === 'global' ? 'sendLog.routes.globalServer' : 'sendLog.routes.ownServer', {
         server: `${route.host}:${route.port}`,
@@ -14,7 +18,10 @@ export function RouteText({ route, vendor }: { route: SendLogRoute; vendor: stri
       });
       return (
         <>
-          {server}, {route.user ? t(`sendLog.routes.login.${route.owner === 'global' ? 'global' : 'own'}`, { user: route.user }) : t('sendLog.routes.noLogin')}
+          {server},{' '}
+          {route.user
+            ? t(`sendLog.routes.login.${route.owner === 'global' ? 'global' : 'own'}`, { user: route.user })
+            : t('sendLog.routes.noLogin')}
         </>
       );
     }

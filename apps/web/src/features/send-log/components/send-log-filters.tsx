@@ -11,7 +11,15 @@ export interface SendLogFilterValues extends CommonLogFilters {
 export const noSendLogFilters: SendLogFilterValues = { ...noCommonFilters, kind: '', result: '' };
 
 /** User (admins), kind, result and days; each change reloads the first page. */
-export function SendLogFilters({ value, onChange, showUser }: { value: SendLogFilterValues; onChange: (next: SendLogFilterValues) => void; showUser: boolean }) {
+export function SendLogFilters({
+  value,
+  onChange,
+  showUser,
+}: {
+  value: SendLogFilterValues;
+  onChange: (next: SendLogFilterValues) => void;
+  showUser: boolean;
+}) {
   const { t } = useTranslation();
   return (
     <LogFilters value={value} onChange={onChange} onClear={() => onChange(noSendLogFilters)} showUser={showUser}>
@@ -26,7 +34,10 @@ export function SendLogFilters({ value, onChange, showUser }: { value: SendLogFi
         </select>
       </Field>
       <Field label={t('sendLog.columns.result')}>
-        <select value={value.result} onChange={(event) => onChange({ ...value, result: event.target.value as SendLogFilterValues['result'] })}>
+        <select
+          value={value.result}
+          onChange={(event) => onChange({ ...value, result: event.target.value as SendLogFilterValues['result'] })}
+        >
           <option value="">{t('log.all')}</option>
           {sendLogResults.map((result) => (
             <option key={result} value={result}>

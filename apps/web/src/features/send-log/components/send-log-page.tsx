@@ -10,7 +10,12 @@ import { noSendLogFilters, SendLogFilters, type SendLogFilterValues } from './se
 import { SendLogTable } from './send-log-table';
 
 function toQuery({ user, kind, result, fromDay, toDay }: SendLogFilterValues): SendLogQuery {
-  return { ...(user.trim() ? { user: user.trim() } : {}), ...(kind ? { kind } : {}), ...(result ? { result } : {}), ...dayRange(fromDay, toDay) };
+  return {
+    ...(user.trim() ? { user: user.trim() } : {}),
+    ...(kind ? { kind } : {}),
+    ...(result ? { result } : {}),
+    ...dayRange(fromDay, toDay),
+  };
 }
 
 /** The send log (SPEC §5): every test mail, check and send; a user's own, or everyone's for admins. */
@@ -34,9 +39,13 @@ export function SendLogPage({ isAdmin, vendor }: { isAdmin: boolean; vendor: str
         </button>
         {log.error !== null && <Banner tone="error">{translateError(t, log.error)}</Banner>}
         {log.loading && log.entries.length === 0 && <p>{t('sendLog.loading')}</p>}
-        {!log.loading && log.error === null && log.entries.length === 0 && <p role="status">{filtered ? t('log.emptyFiltered') : t('sendLog.empty')}</p>}
+        {!log.loading && log.error === null && log.entries.length === 0 && (
+          <p role="status">{filtered ? t('log.emptyFiltered') : t('sendLog.empty')}</p>
+        )}
         {log.entries.length > 0 && <SendLogTable entries={log.entries} showUser={isAdmin} vendor={vendor} />}
-        {log.entries.length > 0 && <LogPager count={log.entries.length} hasMore={log.next !== null} loading={log.loading} onMore={log.more} />}
+        {log.entries.length > 0 && (
+          <LogPager count={log.entries.length} hasMore={log.next !== null} loading={log.loading} onMore={log.more} />
+        )}
       </section>
     </main>
   );

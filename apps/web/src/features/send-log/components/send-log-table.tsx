@@ -8,7 +8,8 @@ import { ServerReply } from './server-reply';
 const COLUMNS = ['at', 'kind', 'transport', 'recipient', 'result', 'reply', 'duration'] as const;
 type Column = (typeof COLUMNS)[number] | 'user';
 
-const isFailureClass = (value: string | null): value is FailureClass => value !== null && (failureClasses as readonly string[]).includes(value);
+const isFailureClass = (value: string | null): value is FailureClass =>
+  value !== null && (failureClasses as readonly string[]).includes(value);
 
 interface SendLogTableProps {
   entries: PublicSendLogEntry[];
@@ -52,7 +53,8 @@ function SendLogRow({ entry, columns, vendor }: { entry: PublicSendLogEntry; col
     at: <time dateTime={entry.at}>{formatDateTime(i18n.language, entry.at)}</time>,
     user: (
       <>
-        {entry.user.name} ({entry.user.code}){entry.actorCode && <span className="muted"> · {t('sendLog.startedBy', { code: entry.actorCode })}</span>}
+        {entry.user.name} ({entry.user.code})
+        {entry.actorCode && <span className="muted"> · {t('sendLog.startedBy', { code: entry.actorCode })}</span>}
       </>
     ),
     kind: t(`sendLog.kinds.${entry.kind}`),
@@ -60,9 +62,13 @@ function SendLogRow({ entry, columns, vendor }: { entry: PublicSendLogEntry; col
     recipient: entry.recipient,
     result: (
       <>
-        <span className={entry.result === 'failed' || entry.result === 'refused' ? 'tag tag--warning' : 'tag tag--own'}>{t(`sendLog.results.${entry.result}`)}</span>
+        <span className={entry.result === 'failed' || entry.result === 'refused' ? 'tag tag--warning' : 'tag tag--own'}>
+          {t(`sendLog.results.${entry.result}`)}
+        </span>
         {isFailureClass(entry.failureClass) && <span className="send-log__reason"> {t(`diagnostics.failure.${entry.failureClass}`)}</span>}
-        {entry.result === 'refused' && isSendRefusal(entry.errorCode) && <span className="send-log__reason"> {t(`sendLog.refusals.${entry.errorCode}`)}</span>}
+        {entry.result === 'refused' && isSendRefusal(entry.errorCode) && (
+          <span className="send-log__reason"> {t(`sendLog.refusals.${entry.errorCode}`)}</span>
+        )}
       </>
     ),
     reply: entry.serverReply ? <ServerReply text={entry.serverReply} /> : '–',
