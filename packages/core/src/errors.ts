@@ -6,6 +6,7 @@ export const errorCodes = [
   'forbidden',
   'csrf',
   'notFound',
+  'conflict',
   'rateLimited',
   'sendFailed',
   'internal',

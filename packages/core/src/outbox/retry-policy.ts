@@ -50,12 +50,12 @@ export function retryDelayMs(attempts: number, policy: RetryPolicy, random: numb
   return Math.round(capped / 2 + (capped / 2) * random);
 }
 
-/** When to try again after a temporary failure, or null when that would be past the deadline. */
+/** When to try again after a temporary failure (ms), or null when that would be past the message's deadline. */
 export function nextAttemptAt(
-  input: { now: number; submittedAt: number; attempts: number },
+  input: { now: number; deadline: number; attempts: number },
   policy: RetryPolicy,
   random: number,
 ): number | null {
   const at = input.now + retryDelayMs(input.attempts, policy, random);
-  return at - input.submittedAt > policy.deadlineMs ? null : at;
+  return at > input.deadline ? null : at;
 }

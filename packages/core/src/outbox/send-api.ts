@@ -113,3 +113,17 @@ export const listMessagesQuerySchema = z.strictObject({
   before: z.optional(z.coerce.number().check(z.int(), z.positive())),
 });
 export type ListMessagesQuery = z.infer<typeof listMessagesQuerySchema>;
+
+/** GET /api/v1/batches/estimate?user=…&messages=…: how long a batch would take, asked before submitting it. */
+export const batchEstimateQuerySchema = z.strictObject({
+  user: asUser,
+  messages: z.coerce
+    .number()
+    .check(z.int({ error: 'limit.invalid' }), z.positive({ error: 'limit.invalid' }), z.maximum(MAX_BATCH_MESSAGES, { error: 'tooMany' })),
+  recipientsEach: z.optional(
+    z.coerce
+      .number()
+      .check(z.int({ error: 'limit.invalid' }), z.positive({ error: 'limit.invalid' }), z.maximum(MAX_RECIPIENTS, { error: 'tooMany' })),
+  ),
+});
+export type BatchEstimateQuery = z.infer<typeof batchEstimateQuerySchema>;

@@ -1,3 +1,5 @@
+import { z } from 'zod/mini';
+import { isHostOrIp } from '../mail-settings';
 import { microsoft365Limits, presetForHost, type PresetId } from '../presets';
 import { assertNever, type EffectiveTransport } from '../effective-config';
 
@@ -19,13 +21,7 @@ export interface SendingLimits {
 export const DEFAULT_LIMITS: SendingLimits = { windows: [], maxConnections: 2 };
 
 /** An admin's override for one server (host, any port), e.g. an internal relay that allows more. */
-export interface ServerLimitOverride {
-  host: string;
-  perMinute: number | null;
-  perHour: number | null;
-  perDay: number | null;
-  maxConnections: number | null;
-}
+export type ServerLimitOverride = z.infer<typeof serverLimitInputSchema>;
 
 /** Where an account's limits came from: the provider is named in "why it waits". */
 export interface AccountLimits extends SendingLimits {
@@ -52,6 +48,7 @@ export function accountKey(transport: EffectiveTransport): string {
 
 function fromOverride(override: ServerLimitOverride, fallback: SendingLimits): SendingLimits {
   const windows: RateWindow[] = [];
+  if (override.perSecond !== null) windows.push({ limit: override.perSecond, seconds: 1, per: 'message' });
   if (override.perMinute !== null) windows.push({ limit: override.perMinute, seconds: 60, per: 'message' });
   if (override.perHour !== null) windows.push({ limit: override.perHour, seconds: 3_600, per: 'message' });
   if (override.perDay !== null) windows.push({ limit: override.perDay, seconds: 86_400, per: 'message' });
@@ -121,3 +118,34 @@ export function batchDurationSeconds(limits: SendingLimits, count: number, recip
 
 /** A batch is slow enough to warn about before it is submitted when it takes this long, seconds. */
 export const SLOW_BATCH_SECONDS = 3_600;
+
+/** The limits of an account known only by its key (a worker starting on it): as limitsFor its server. */
+export function limitsForAccount(key: string, overrides: readonly ServerLimitOverride[], relay: SendingLimits): AccountLimits {
+  const [kind, host = '', port = '0'] = key.split(':');
+  if (kind === 'm365') return limitsFor({ kind: 'm365', user: host, owner: 'own' }, overrides, relay);
+  if (kind === 'smtp') return limitsFor({ kind: 'smtp', host, port: Number(port), security: 'none', credentials: null }, overrides, relay);
+  return limitsFor({ kind: 'relay' }, overrides, relay);
+}
+
+const perWindow = z.nullable(
+  z
+    .number({ error: 'required' })
+    .check(z.int({ error: 'limit.invalid' }), z.positive({ error: 'limit.invalid' }), z.maximum(1_000_000, { error: 'limit.invalid' })),
+);
+
+/** PUT /api/admin/server-limits: an admin's figures for one server; null = the preset's (or none). */
+export const serverLimitInputSchema = z.object(
+  {
+    host: z.string({ error: 'required' }).check(z.trim(), z.toLowerCase(), z.refine(isHostOrIp, { error: 'host.invalid' })),
+    perSecond: perWindow,
+    perMinute: perWindow,
+    perHour: perWindow,
+    perDay: perWindow,
+    maxConnections: z.nullable(
+      z
+        .number({ error: 'required' })
+        .check(z.int({ error: 'limit.invalid' }), z.minimum(1, { error: 'limit.invalid' }), z.maximum(50, { error: 'limit.invalid' })),
+    ),
+  },
+  { error: 'required' },
+);

@@ -85,10 +85,10 @@ describe('retryDelayMs', () => {
 
 describe('nextAttemptAt', () => {
   it('when the retry falls before the deadline, then it is scheduled', () => {
-    expect(nextAttemptAt({ now: 10_000, submittedAt: 0, attempts: 1 }, policy, 0)).toBe(10_500);
+    expect(nextAttemptAt({ now: 10_000, deadline: policy.deadlineMs, attempts: 1 }, policy, 0)).toBe(10_500);
   });
 
   it('when the retry would fall past the deadline, then there is none', () => {
-    expect(nextAttemptAt({ now: 3_599_900, submittedAt: 0, attempts: 1 }, policy, 0)).toBeNull();
+    expect(nextAttemptAt({ now: 3_599_900, deadline: policy.deadlineMs, attempts: 1 }, policy, 0)).toBeNull();
   });
 });

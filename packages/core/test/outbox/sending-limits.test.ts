@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod/mini';
+import { toFieldErrors } from '../../src/errors';
 import type { EffectiveTransport } from '../../src/effective-config';
 import { findPreset } from '../../src/presets';
 import {
@@ -6,9 +8,11 @@ import {
   batchDurationSeconds,
   DEFAULT_LIMITS,
   limitsFor,
+  limitsForAccount,
   longestWindowMs,
   nextSlot,
   type RateWindow,
+  serverLimitInputSchema,
   type ServerLimitOverride,
 } from '../../src/outbox/sending-limits';
 
@@ -30,10 +34,21 @@ describe('accountKey', () => {
   ])('when the transport is %j, then the account is %s', (transport, expected) => {
     expect(accountKey(transport)).toBe(expected);
   });
+
+  it('when the transport is of no known kind, then it throws', () => {
+    expect(() => accountKey({ kind: 'pigeon' } as never)).toThrow(/Unexpected value/);
+  });
 });
 
 describe('limitsFor', () => {
-  const override: ServerLimitOverride = { host: 'SMTP.firma.ee', perMinute: 10, perHour: null, perDay: 500, maxConnections: null };
+  const override: ServerLimitOverride = {
+    host: 'SMTP.firma.ee',
+    perSecond: 2,
+    perMinute: 10,
+    perHour: null,
+    perDay: 500,
+    maxConnections: null,
+  };
 
   it('when the server is mail.ee, then the preset allows 15 an hour on one connection', () => {
     expect(limitsFor(smtp('mail.ee'), [], relayLimits)).toEqual({
@@ -53,6 +68,7 @@ describe('limitsFor', () => {
   it('when an admin set figures for the server, then they apply, the rest from the defaults', () => {
     expect(limitsFor(smtp('smtp.firma.ee'), [override], relayLimits)).toEqual({
       windows: [
+        { limit: 2, seconds: 1, per: 'message' },
         { limit: 10, seconds: 60, per: 'message' },
         { limit: 500, seconds: 86_400, per: 'message' },
       ],
@@ -65,7 +81,7 @@ describe('limitsFor', () => {
   it('when an admin overrides a preset server, then the admin wins and the provider is still named', () => {
     const limits = limitsFor(
       smtp('smtp.gmail.com'),
-      [{ host: 'smtp.gmail.com', perMinute: null, perHour: 100, perDay: null, maxConnections: 1 }],
+      [{ host: 'smtp.gmail.com', perSecond: null, perMinute: null, perHour: 100, perDay: null, maxConnections: 1 }],
       relayLimits,
     );
     expect(limits).toEqual({
@@ -145,5 +161,49 @@ describe('longestWindowMs', () => {
   it('when there are windows, then the longest counts; with none, zero', () => {
     expect(longestWindowMs(findPreset('gmail')!.limits!)).toBe(86_400_000);
     expect(longestWindowMs(DEFAULT_LIMITS)).toBe(0);
+  });
+});
+
+describe('limitsForAccount', () => {
+  it.each([
+    ['relay', 'deployment', null],
+    ['smtp:mail.ee:465:mari@mail.ee', 'preset', 'mailee'],
+    ['m365:jaan@firma.onmicrosoft.com', 'preset', 'microsoft365'],
+    ['smtp:smtp.firma.ee:587:', 'default', null],
+  ])('when the account is %s, then its limits come from the %s (%s)', (key, source, provider) => {
+    expect(limitsForAccount(key, [], relayLimits)).toMatchObject({ source, provider });
+  });
+});
+
+describe('serverLimitInputSchema', () => {
+  it('when the figures are whole and positive, then the host is normalised', () => {
+    expect(
+      z.parse(serverLimitInputSchema, {
+        host: ' SMTP.Firma.ee ',
+        perSecond: null,
+        perMinute: 10,
+        perHour: null,
+        perDay: null,
+        maxConnections: 1,
+      }),
+    ).toMatchObject({ host: 'smtp.firma.ee', perMinute: 10 });
+  });
+
+  it.each([
+    [{ perMinute: 0 }, { perMinute: 'limit.invalid' }],
+    [{ perDay: 1.5 }, { perDay: 'limit.invalid' }],
+    [{ maxConnections: 51 }, { maxConnections: 'limit.invalid' }],
+    [{ host: 'not a host' }, { host: 'host.invalid' }],
+  ])('when %j, then %j', (change, expected) => {
+    const result = z.safeParse(serverLimitInputSchema, {
+      host: 'smtp.firma.ee',
+      perSecond: null,
+      perMinute: null,
+      perHour: null,
+      perDay: null,
+      maxConnections: null,
+      ...change,
+    });
+    expect(result.success ? {} : toFieldErrors(result.error.issues)).toEqual(expected);
   });
 });

@@ -28,5 +28,17 @@ export const errors: Messages['errors'] = {
   internal: 'Something went wrong. Please try again.',
   targetNotAllowed:
     'Saatja cannot connect to this server: its name was not found, or it is not a public address on an open port. Check the spelling; for an internal relay, ask your administrator.',
+  conflict: 'This cannot be done now (its state changed meanwhile). Refresh.',
+  'recipients.required': 'Add at least one recipient.',
+  'body.required': 'A message needs text or HTML.',
+  'attachments.tooLarge': 'The attachments are too large together.',
+  tooMany: 'Too many.',
+  'base64.invalid': 'Not base64.',
+  'contentType.invalid': 'Not a valid content type.',
+  'idempotencyKey.invalid': 'Not a valid Idempotency-Key.',
+  'user.notFound': 'No user has this code.',
+  'massMail.ownServerOnly': 'Mass mailing is only for users with their own server (SMTP or Microsoft 365).',
+  'scope.usersRequired': 'List at least one user.',
+  'limit.invalid': 'Enter a positive whole number.',
   network: 'Could not reach the server.',
 };

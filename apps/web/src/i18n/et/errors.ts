@@ -26,5 +26,17 @@ export const errors = {
   internal: 'Midagi läks valesti. Proovi uuesti.',
   targetNotAllowed:
     'Sellele serverile ei saa ühenduda: nime ei leitud või see pole avalik aadress avatud pordil. Kontrolli kirjapilti; sisevõrgu releeserveri jaoks küsi administraatorilt.',
+  conflict: 'See toiming pole praegu võimalik (olek muutus vahepeal). Värskenda.',
+  'recipients.required': 'Lisa vähemalt üks saaja.',
+  'body.required': 'Kirjal peab olema tekst või HTML.',
+  'attachments.tooLarge': 'Manused on kokku liiga suured.',
+  tooMany: 'Liiga palju.',
+  'base64.invalid': 'Pole base64-kodeeritud.',
+  'contentType.invalid': 'Vigane sisutüüp.',
+  'idempotencyKey.invalid': 'Vigane Idempotency-Key.',
+  'user.notFound': 'Sellise koodiga kasutajat pole.',
+  'massMail.ownServerOnly': 'Masspostitus on lubatud ainult oma serveriga (SMTP või Microsoft 365) kasutajale.',
+  'scope.usersRequired': 'Loetle vähemalt üks kasutaja.',
+  'limit.invalid': 'Sisesta positiivne täisarv.',
   network: 'Serveriga ei saanud ühendust.',
 };
