@@ -9,8 +9,10 @@ export interface BounceOptions {
   /**
    * Where the delivery status notification goes by SMTP: the MX of the envelope sender's domain,
    * in tests Saatja's inbound listener. Asked at every bounce, so it may be known only later.
+   * `to`: the DSN's recipient when not the envelope sender — a mailbox that forwards its bounces
+   * (to Saatja's event mailbox, say).
    */
-  deliverTo: () => { host: string; port: number };
+  deliverTo: () => { host: string; port: number; to?: string };
   /** Enhanced status code; default 5.1.1 (unknown mailbox). */
   status?: string;
   /** The next hop's reply text after the codes; default Postfix's "Recipient address rejected". */
@@ -118,8 +120,8 @@ export async function sendBounce(
   recipients: string[],
   reportingMta: string,
 ): Promise<BounceRecord> {
-  const record = { to: mail.envelope.from, recipients };
-  const { host, port } = options.deliverTo();
+  const { host, port, to = mail.envelope.from } = options.deliverTo();
+  const record = { to, recipients };
   // Like MTA-to-MX delivery without MTA-STS: the DSN goes to a loopback listener, in plain text.
   const transport = createTransport({
     host,
@@ -140,7 +142,7 @@ export async function sendBounce(
       originalHeaders: mail.raw.split(/\r?\n\r?\n/)[0] ?? '',
       arrivalDate: new Date(mail.receivedAt),
     });
-    await transport.sendMail({ envelope: { from: '', to: [mail.envelope.from] }, raw });
+    await transport.sendMail({ envelope: { from: '', to: [to] }, raw });
     return { ...record, ok: true, error: null };
   } catch (error) {
     return { ...record, ok: false, error: error instanceof Error ? error.message : String(error) };

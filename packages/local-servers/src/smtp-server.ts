@@ -16,6 +16,7 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
   const attempts: AuthAttempt[] = [];
   let nextId = 1;
   const bouncer = createBouncer(options.bounce, options.name ?? 'localhost');
+  let refusing = false;
 
   async function receive(stream: SMTPServerDataStream, session: SMTPServerSession): Promise<ReceivedMail> {
     const chunks: Buffer[] = [];
@@ -48,6 +49,8 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
       if (options.security === 'starttls' && !options.tlsOptional && !session.secure) {
         return callback(smtpError(530, '5.7.0 Must issue a STARTTLS command first'));
       }
+      // An outage: a session that was open finishes its message, then hears 421 (and is closed).
+      if (refusing) return callback(smtpError(421, '4.3.2 Service not available, closing transmission channel'));
       const scripted = options.replyToMailFrom?.(address.address);
       if (scripted) return callback(smtpError(scripted.responseCode, scripted.message));
       callback();
@@ -78,12 +81,14 @@ export async function startSmtpServer(options: LocalSmtpServerOptions): Promise<
     bounces: () => bouncer.records(),
     connections: () => sockets.count(),
     async refuseConnections() {
-      await new Promise<void>((resolve) => {
-        smtp.server.close(() => resolve());
-        sockets.destroyAll();
-      });
+      refusing = true;
+      // Stops listening at once; the open sessions end at their next MAIL FROM (421 above).
+      smtp.server.close();
     },
-    acceptConnections: () => new Promise<void>((resolve) => smtp.server.listen(port, HOST, resolve)),
+    acceptConnections() {
+      refusing = false;
+      return new Promise<void>((resolve) => smtp.server.listen(port, HOST, resolve));
+    },
     clear() {
       mailbox.clear();
       attempts.length = 0;
@@ -111,9 +116,6 @@ function trackConnections(smtp: SMTPServer) {
   });
   return {
     count: () => ({ open: open.size, peak, total }),
-    destroyAll: () => {
-      for (const socket of open) socket.destroy();
-    },
   };
 }
 

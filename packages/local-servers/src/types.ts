@@ -110,7 +110,7 @@ export interface LocalSmtpServer {
   bounces(): readonly BounceRecord[];
   /** Counted on the TCP socket, so a client's connection cap can be checked from the server's side. */
   connections(): ConnectionCount;
-  /** An outage: stop listening (new connections are refused) and cut the open ones. */
+  /** An outage: stop listening (new connections are refused); open sessions finish the message in hand, then get 421. */
   refuseConnections(): Promise<void>;
   /** The outage is over: listen again on the same port. */
   acceptConnections(): Promise<void>;

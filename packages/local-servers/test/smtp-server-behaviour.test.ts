@@ -164,13 +164,27 @@ describe('connections', () => {
     await vi.waitFor(() => expect(server.connections().open).toBe(0));
   });
 
-  it('when the server refuses connections, then clients get ECONNREFUSED until it accepts again', async () => {
+  it('when the server refuses connections, then new clients get ECONNREFUSED until it accepts again', async () => {
     const server = await start({ security: 'none' });
     await server.refuseConnections();
     const client = nodemailer.createTransport(clientFor(server, material));
-    await expect(client.verify()).rejects.toMatchObject({ code: 'ESOCKET', errno: expect.anything() });
+    await expect(client.verify()).rejects.toMatchObject({ code: 'ESOCKET', originalCode: 'ECONNREFUSED' });
     await server.acceptConnections();
     await expect(client.verify()).resolves.toBe(true);
+  });
+
+  it('when a session was open as the server began refusing, then its next MAIL FROM gets 421', async () => {
+    const server = await start({ security: 'none' });
+    const session = connect(server.port, server.host);
+    const lines: string[] = [];
+    session.on('data', (chunk) => lines.push(...chunk.toString().split('\r\n').filter(Boolean)));
+    await vi.waitFor(() => expect(lines.some((line) => line.startsWith('220'))).toBe(true));
+    session.write('EHLO client\r\n');
+    await vi.waitFor(() => expect(lines.some((line) => line.startsWith('250 '))).toBe(true));
+    await server.refuseConnections();
+    session.write('MAIL FROM:<a@b.ee>\r\n');
+    await vi.waitFor(() => expect(lines.at(-1)).toMatch(/^421 4\.3\.2/));
+    session.destroy();
   });
 
   it('when more mails arrive than maxKeptMails, then the newest are kept', async () => {
