@@ -10,12 +10,12 @@ import tseslint from 'typescript-eslint';
  * code: db, http, config, secrets, network). app.ts, bootstrap.ts and the commands compose them.
  */
 const BFF_LAYERS = [
-  ['admin', 'dev'],
+  ['admin', 'dev', 'send-api'],
   ['card'],
-  ['diagnostics', 'send-log'],
+  ['diagnostics', 'send-log', 'outbox'],
   ['mail'],
   ['m365', 'events', 'retention'],
-  ['global-mail-user'],
+  ['global-mail-user', 'api-tokens'],
   ['mail-settings', 'audit'],
   ['auth'],
 ];

@@ -30,6 +30,15 @@ import { createRateLimiter } from './http/rate-limiter';
 import { createSendLog } from './mail/send-log';
 import { createDnsResolver } from './network/dns-resolver';
 import { createTestMailService } from './mail/test-mail-service';
+import { createUserTransport } from './mail/user-transport';
+import { createApiTokenRepository } from './api-tokens/api-token-repository';
+import { createApiTokenService } from './api-tokens/api-token-service';
+import { apiTokenAdminRoutes } from './api-tokens/routes';
+import { createOutboxModule } from './outbox/outbox-module';
+import type { OutboxWorker } from './outbox/outbox-worker';
+import { outboxRoutes } from './outbox/routes';
+import { serverLimitRoutes } from './outbox/server-limits-routes';
+import { sendApiRoutes } from './send-api/routes';
 import { createDiagnosticsService } from './diagnostics/diagnostics-service';
 import { diagnosticsRoutes } from './diagnostics/routes';
 import { createDeliverabilityModule } from './deliverability/deliverability-module';
@@ -51,6 +60,8 @@ export interface AppDeps {
   devMailbox?: DevMailbox;
   /** Shared with the process's shutdown: draining instances report not ready and close connections. */
   lifecycle?: Lifecycle;
+  /** Receives the outbox worker, which the caller starts once listening and stops on shutdown. */
+  onOutboxWorker?: (worker: OutboxWorker) => void;
 }
 
 /** Wrong passwords per user code per window, from any address; the 11th attempt is refused. */
@@ -91,23 +102,26 @@ export function createApp(deps: AppDeps): Express {
   const m365 = createM365Module({ config, db, secretBox: deps.secretBox, useM365Mailbox, mailSettings, logger, now });
   // One resolver for every lookup the BFF makes (SAATJA_DNS_SERVERS): users' servers and their domains.
   const resolver = createDnsResolver(config.dnsServers, { timeoutMs: config.dnsTimeoutMs });
-  const testMail = createTestMailService({
+  const userTransport = createUserTransport({
     config,
     mailSettings,
     globalMailUser,
     secretBox: deps.secretBox,
     m365Tokens: m365.tokens,
-    sendLog: createSendLog(db),
-    limiter: createRateLimiter(db, TEST_MAIL_LIMIT),
     targetPolicy: {
       openPorts: config.openPorts,
       allowList: config.smtpAllowList,
       resolver,
     },
-    now,
   });
+  const sendLog = createSendLog(db);
+  const testMail = createTestMailService({ config, userTransport, sendLog, limiter: createRateLimiter(db, TEST_MAIL_LIMIT), now });
   const deliverability = createDeliverabilityModule(config, db, resolver, now);
   const diagnostics = createDiagnosticsService({ testMail, now, finalStep: deliverability.service.checkStep });
+  const audit = createAuditLog(db, now);
+  const outbox = createOutboxModule({ db, config, users, userTransport, sendLog, logger, now });
+  deps.onOutboxWorker?.(outbox.worker);
+  const tokens = createApiTokenService({ tokens: createApiTokenRepository(db), users, audit, now });
 
   const app = express();
   app.disable('x-powered-by');
@@ -134,6 +148,8 @@ export function createApp(deps: AppDeps): Express {
 
   app.use(drainingConnections(lifecycle));
   app.use(healthRoutes({ db, lifecycle, logger }));
+  // The ERP's API: bearer tokens, its own body limit, no session or CSRF layer (see send-api/routes).
+  app.use('/api/v1', requestLog(logger), sendApiRoutes({ tokens, outbox: outbox.service, reads: outbox.reads }));
 
   const api = express.Router();
   api.use(requestLog(logger));
@@ -183,7 +199,10 @@ export function createApp(deps: AppDeps): Express {
     cardRoutes(cardDeps, async (req) => currentUser(req)),
   );
   api.use('/send-log', requireUser, sendLogRoutes({ sendLog: createSendLogRepository(db) }));
-  api.use('/admin', adminRoutes({ ...cardDeps, users, userAdmin: createUserAdminService({ db, now }), audit: createAuditLog(db, now) }));
+  api.use('/outbox', requireUser, outboxRoutes({ outbox: outbox.service, reads: outbox.reads }));
+  api.use('/admin/tokens', requireAdmin, apiTokenAdminRoutes(tokens));
+  api.use('/admin/server-limits', requireAdmin, serverLimitRoutes({ limits: outbox.limits, audit }));
+  api.use('/admin', adminRoutes({ ...cardDeps, users, userAdmin: createUserAdminService({ db, now }), audit }));
   api.use('/events', requireUser, eventsRoutes({ events: createEventsService({ db, config, logger, now }) }));
   if (deps.devMailbox) api.use('/dev', requireUser, devRoutes(deps.devMailbox));
   api.use(() => {

@@ -9,6 +9,8 @@ import { migrateToLatest } from './db/migrations';
 import { startEventMailbox, type InboundListener } from './events/inbound-server';
 import { ensureInitialAdmin } from './first-admin/create-admin';
 import type { Lifecycle } from './health/routes';
+import { listenForOutbox } from './outbox/outbox-listener';
+import type { OutboxWorker } from './outbox/outbox-worker';
 import { scheduleRetention } from './retention/retention';
 import { createSecretBox } from './secrets/secret-box';
 
@@ -20,6 +22,8 @@ export interface RunningBff {
   db: Db;
   /** Where the database is, for the start-up message. */
   databaseWhere: string;
+  /** This instance's outbox worker id (its claims carry it). */
+  outboxInstance: string | null;
   /**
    * Drain: stop accepting connections, let requests in flight (a test mail, a streamed check)
    * finish for up to `drainTimeoutMs` (default: the setting), then cut what is left and close the
@@ -67,11 +71,24 @@ export async function startBff(config: Config, logger: Logger, extra: Pick<AppDe
       : await startEventMailbox({ config: { ...config, inboundPort: config.inboundPort }, db, logger, now });
   const retention = scheduleRetention({ db, days: config.retention, logger, now });
   const lifecycle: Lifecycle = { draining: false };
-  const app = createApp({ config, db, logger, secretBox: createSecretBox(config.secretsKeys), lifecycle, ...extra });
+  const outbox: { worker?: OutboxWorker } = {};
+  const app = createApp({
+    config,
+    db,
+    logger,
+    secretBox: createSecretBox(config.secretsKeys),
+    lifecycle,
+    ...extra,
+    onOutboxWorker: (worker) => (outbox.worker = worker),
+  });
   const server: Server = await new Promise((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });
   const port = (server.address() as AddressInfo).port;
+  // Every instance sends: a worker starts with the server (SPEC §10), woken by NOTIFY on its own connection.
+  const worker = outbox.worker;
+  worker?.start();
+  const listener = worker ? listenForOutbox(database.url, () => worker.wake(), logger) : null;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,
@@ -79,17 +96,24 @@ export async function startBff(config: Config, logger: Logger, extra: Pick<AppDe
     inboundPort: inbound?.port ?? null,
     db,
     databaseWhere: database.where,
+    outboxInstance: worker?.instance ?? null,
     async close(drainTimeoutMs = config.drainTimeoutMs) {
       lifecycle.draining = true;
       retention.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // The worker finishes the messages in hand (and records them) while requests drain.
+      const workerStopped = (async () => {
+        await listener?.close();
+        await worker?.stop();
+      })();
       const cut = setTimeout(() => {
         logger.warn({ drainTimeoutMs }, 'drain time is up; closing the connections still open');
         server.closeAllConnections();
       }, drainTimeoutMs);
       await closed;
       clearTimeout(cut);
+      await workerStopped;
       await inbound?.close();
       await database.close();
     },

@@ -50,6 +50,35 @@ const routes: { source: string; method: string; path: string; body?: unknown; as
     as: 'MARI',
   },
   { source: 'm365 DELETE /', method: 'DELETE', path: '/admin/users/JAAN/card/m365', as: 'MARI' },
+  { source: 'api-tokens POST /', method: 'POST', path: '/admin/tokens', body: { name: 'ERP', scope: { kind: 'any' } }, as: 'MARI' },
+  { source: 'api-tokens POST /:id/revoke', method: 'POST', path: '/admin/tokens/1/revoke', as: 'MARI' },
+  {
+    source: 'outbox PUT /',
+    method: 'PUT',
+    path: '/admin/server-limits',
+    body: { host: 'smtp.firma.ee', perSecond: 1, perMinute: null, perHour: null, perDay: null, maxConnections: 1 },
+    as: 'MARI',
+  },
+  { source: 'outbox DELETE /:host', method: 'DELETE', path: '/admin/server-limits/smtp.firma.ee', as: 'MARI' },
+  { source: 'outbox POST /messages/:id/cancel', method: 'POST', path: '/outbox/messages/any/cancel', as: 'JAAN' },
+  { source: 'outbox POST /messages/:id/retry', method: 'POST', path: '/outbox/messages/any/retry', as: 'JAAN' },
+  { source: 'outbox POST /batches/:id/pause', method: 'POST', path: '/outbox/batches/any/pause', as: 'JAAN' },
+  { source: 'outbox POST /batches/:id/resume', method: 'POST', path: '/outbox/batches/any/resume', as: 'JAAN' },
+  { source: 'outbox POST /batches/:id/cancel', method: 'POST', path: '/outbox/batches/any/cancel', as: 'JAAN' },
+];
+
+/**
+ * The ERP's API (/api/v1) takes bearer tokens only, never the session cookie, so a browser cannot be
+ * made to call it: with a cookie and without a token, every state-changing route is 401.
+ */
+const message = { user: 'JAAN', to: ['klient@example.ee'], subject: 'Arve', text: 'Tere' };
+const bearerRoutes: { source: string; method: string; path: string; body?: unknown }[] = [
+  { source: 'send-api POST /messages', method: 'POST', path: '/v1/messages', body: message },
+  { source: 'send-api POST /messages/:id/cancel', method: 'POST', path: '/v1/messages/any/cancel' },
+  { source: 'send-api POST /batches', method: 'POST', path: '/v1/batches', body: { user: 'JAAN', messages: [message] } },
+  { source: 'send-api POST /batches/:id/pause', method: 'POST', path: '/v1/batches/any/pause' },
+  { source: 'send-api POST /batches/:id/resume', method: 'POST', path: '/v1/batches/any/resume' },
+  { source: 'send-api POST /batches/:id/cancel', method: 'POST', path: '/v1/batches/any/cancel' },
 ];
 
 const FOREIGN = 'https://evil.example';
@@ -104,7 +133,22 @@ afterAll(async () => {
 
 describe('CSRF: every state-changing route', () => {
   it('when the matrix lists the routes, then it covers every registration in the source', () => {
-    expect(new Set(routes.map((route) => route.source))).toEqual(new Set(registeredRoutes()));
+    expect(new Set([...routes, ...bearerRoutes].map((route) => route.source))).toEqual(new Set(registeredRoutes()));
+  });
+
+  it('when a browser’s session reaches the ERP’s API, same-origin or not, then it is refused with 401 and nothing changes', async () => {
+    const before = await snapshot();
+    for (const route of bearerRoutes) {
+      for (const headers of [{ 'Sec-Fetch-Site': 'same-origin' }, ...variants.map(([, variant]) => variant)]) {
+        const response = await fetch(`${stack.url}/api${route.path}`, {
+          method: route.method,
+          headers: { ...headers, Cookie: cookies.MARI, ...(route.body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+          body: route.body === undefined ? undefined : JSON.stringify(route.body),
+        });
+        expect(response.status, `${route.method} ${route.path}`).toBe(401);
+      }
+    }
+    expect(await snapshot()).toBe(before);
   });
 
   it('when a request is not provably same-origin, then it is refused with 403 and nothing changes', async () => {

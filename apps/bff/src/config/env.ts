@@ -131,6 +131,22 @@ export const envSchema = z.object({
   SAATJA_MS_REDIRECT_URI: z.url({ protocol: /^https?$/ }).optional(),
   SAATJA_MS_SMTP_HOST: z.string().min(1).default(M365_SMTP_SERVER.host),
   SAATJA_MS_SMTP_PORT: z.coerce.number().int().min(1).max(65_535).default(M365_SMTP_SERVER.port),
+  /** The outbox (SPEC §10): how often each instance looks for due mail besides NOTIFY wake-ups, ms. */
+  SAATJA_OUTBOX_POLL_MS: z.coerce.number().int().min(50).max(600_000).default(5_000),
+  /** How long a worker's claim on a message or connection lasts unless renewed, ms; a crashed worker's mail is due again after it. */
+  SAATJA_OUTBOX_LEASE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** The first retry's delay after a temporary failure, ms (doubling, with jitter). */
+  SAATJA_OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(60_000),
+  SAATJA_OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).max(86_400_000).default(1_800_000),
+  /** Hours after submission a message still failing temporarily is given up as failed. */
+  SAATJA_OUTBOX_DEADLINE_HOURS: z.coerce
+    .number()
+    .min(0.01)
+    .max(24 * 14)
+    .default(48),
+  /** The vendor relay's connection cap and rate (messages a minute; empty = no rate limit). */
+  SAATJA_RELAY_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(100).default(5),
+  SAATJA_RELAY_PER_MINUTE: z.coerce.number().int().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -5,6 +5,7 @@ import type { CreateUserInput, TlsMode } from '@saatja/core';
 import { envSchema } from './env';
 import { readInitialAdmin } from './initial-admin';
 import { readM365Config, type M365Config } from './m365-config';
+import { outboxSettingsFromEnv, type OutboxSettings } from './outbox-settings';
 
 export type { M365Config } from './m365-config';
 
@@ -53,6 +54,7 @@ export interface Config {
   drainTimeoutMs: number;
   /** The container's one-shot first admin, created at start while no admin exists. */
   initialAdmin: CreateUserInput | null;
+  outbox: OutboxSettings;
 }
 
 /** Dev mode serves demo users and a mail catcher, so it listens on this machine only (SPEC §7). */
@@ -129,5 +131,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     m365,
     drainTimeoutMs: e.SAATJA_DRAIN_TIMEOUT_MS,
     initialAdmin,
+    outbox: outboxSettingsFromEnv(e),
   };
 }

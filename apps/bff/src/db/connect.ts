@@ -9,6 +9,8 @@ export interface DatabaseConnection {
   db: Db;
   /** Where the data is, for the start-up message (no password). */
   where: string;
+  /** The connection URL, for connections of their own (the outbox's LISTEN). Holds the password: never log it. */
+  url: string;
   /** Close the pool, then stop the embedded server if this process started one. */
   close(): Promise<void>;
 }
@@ -27,6 +29,7 @@ export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'data
     const url = new URL(config.databaseUrl);
     return {
       db: openDatabase(config.databaseUrl, { onIdleError }),
+      url: config.databaseUrl,
       where: `PostgreSQL at ${url.host}${url.pathname}`,
       close: async () => {},
     };
@@ -38,6 +41,7 @@ export async function connectDatabase(config: Pick<Config, 'databaseUrl' | 'data
     const db = openDatabase(url, { onIdleError });
     return {
       db,
+      url,
       where: `embedded PostgreSQL in ${dir}`,
       async close() {
         await db.destroy();

@@ -14,6 +14,8 @@ export interface EmbeddedPostgresOptions {
   dir: string;
   /** Throwaway clusters (tests, bench) skip durability for speed; never for data that matters. */
   throwaway?: boolean;
+  /** Listen on this port (a restart that clients must find again); default a free one. */
+  port?: number;
   onLog?: (line: string) => void;
 }
 
@@ -30,7 +32,7 @@ const HOOKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
   const EmbeddedPostgresServer = await importWithoutExitHooks();
   const password = clusterPassword(options.dir);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const asRoot = process.getuid?.() === 0;
   if (asRoot) letPostgresUserIn(path.dirname(options.dir));
   const log = options.onLog ?? (() => undefined);

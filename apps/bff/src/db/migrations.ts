@@ -3,12 +3,14 @@ import type { Db } from './database';
 import { initial } from './migrations/0001-initial';
 import { sendLogRefused } from './migrations/0002-send-log-refused';
 import { sharedState } from './migrations/0003-shared-state';
+import { outbox } from './migrations/0004-outbox';
 
 /** Migrations in code, applied in name order. A new one is a file of its own under migrations/ and one line here. */
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_send_log_refused': sendLogRefused,
   '0003_shared_state': sharedState,
+  '0004_outbox': outbox,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -87,6 +87,125 @@ export interface Database {
   m365_tokens: M365TokensTable;
   m365_auth_states: M365AuthStatesTable;
   rate_limits: RateLimitsTable;
+  api_tokens: ApiTokensTable;
+  api_token_users: ApiTokenUsersTable;
+  outbox_batches: OutboxBatchesTable;
+  outbox_messages: OutboxMessagesTable;
+  outbox_sends: OutboxSendsTable;
+  outbox_accounts: OutboxAccountsTable;
+  outbox_connections: OutboxConnectionsTable;
+  server_limits: ServerLimitsTable;
+}
+
+/** A token the ERP's back end authenticates with; only its SHA-256 is kept. */
+export interface ApiTokensTable {
+  id: Generated<number>;
+  name: string;
+  /** SHA-256 (hex) of the whole token: tokens are 256 random bits, so no slow hash is needed. */
+  token_hash: string;
+  /** The first characters, to recognise a token in the list. */
+  prefix: string;
+  /** Send as any user; otherwise only as the users in api_token_users. */
+  scope_any: boolean;
+  created_by: number | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+}
+
+export interface ApiTokenUsersTable {
+  token_id: number;
+  user_id: number;
+}
+
+/** A mass mailing: many messages of one user. */
+export interface OutboxBatchesTable {
+  id: string;
+  user_id: number;
+  token_id: number | null;
+  name: string | null;
+  status: 'active' | 'paused' | 'cancelled';
+  idempotency_key: string | null;
+  request_hash: string | null;
+  total: number;
+  created_at: string;
+}
+
+/** What a message says, kept until it is sent (then dropped: the ERP keeps its own copy). */
+export interface StoredContent {
+  cc: string[];
+  bcc: string[];
+  text: string | null;
+  html: string | null;
+  attachments: { filename: string; contentType: string | null; contentBase64: string }[];
+}
+
+/** The outbox: one row per message, from submission to its end (sent, failed or cancelled). */
+export interface OutboxMessagesTable {
+  id: string;
+  /** Submission order, for paging (`before`). */
+  seq: Generated<number>;
+  user_id: number;
+  token_id: number | null;
+  batch_id: string | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+  reference: string | null;
+  /** The Message-ID header, the same on every attempt. */
+  message_id: string;
+  /** The sending account (accountKey of the effective transport) whose limits and connections it uses. */
+  account_key: string;
+  status: 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+  subject: string;
+  to_addresses: string[];
+  recipient_count: number;
+  content: StoredContent | null;
+  attempts: Generated<number>;
+  next_attempt_at: string;
+  /** Temporary failures are retried until then; later the message fails. */
+  deadline_at: string;
+  /** 'retry' after a temporary failure; null otherwise (rate and connection waits are read from the account). */
+  wait_kind: 'retry' | null;
+  /** While 'sending': the worker's claim expires then, and the message is due again (a crashed worker). */
+  lease_until: string | null;
+  worker: string | null;
+  last_reply: string | null;
+  failure_class: string | null;
+  created_at: string;
+  sent_at: string | null;
+  finished_at: string | null;
+}
+
+/** Sends counted against an account's rate windows, shared by every instance. */
+export interface OutboxSendsTable {
+  account_key: string;
+  at: string;
+  recipients: number;
+}
+
+/** An account's rate-limit wait, as the last claim found it: the Outbox page says "next slot at …". */
+export interface OutboxAccountsTable {
+  account_key: string;
+  rate_wait_until: string | null;
+}
+
+/** The connection slots of an account (0 … cap-1), leased by instances, so the cap holds across them. */
+export interface OutboxConnectionsTable {
+  account_key: string;
+  slot: number;
+  holder: string;
+  lease_until: string;
+}
+
+/** An admin's limits for one server, overriding the provider preset. */
+export interface ServerLimitsTable {
+  host: string;
+  per_second: number | null;
+  per_minute: number | null;
+  per_hour: number | null;
+  per_day: number | null;
+  max_connections: number | null;
+  updated_at: string;
 }
 
 /** A message the event mailbox received, as received. */

@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   csrf: 403,
   notFound: 404,
+  conflict: 409,
   rateLimited: 429,
   sendFailed: 502,
   internal: 500,

@@ -1,65 +1,27 @@
-import {
-  diagnoseFailure,
-  isSendRefusal,
-  readableReply,
-  type EffectiveConfig,
-  type Owner,
-  type SendLogRoute,
-  type SendRefusal,
-  type TestMailInput,
-} from '@saatja/core';
+import { diagnoseFailure, isSendRefusal, readableReply, type EffectiveConfig, type SendRefusal, type TestMailInput } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { UserRow } from '../auth/user-repository';
-import type { MailSettingsRepository } from '../mail-settings/mail-settings-repository';
-import type { GlobalMailUser, GlobalMailUserService } from '../global-mail-user/global-mail-user-service';
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
 import type { RateLimiter } from '../http/rate-limiter';
-import { resolveTarget, type TargetPolicy } from '../network/target-guard';
-import type { SecretBox } from '../secrets/secret-box';
-import { smtpPasswordContext } from '../secrets/seal-contexts';
-import type { M365TokenService } from '../m365/m365-token-service';
-import { buildTransport, describeRoute, sendLogRoute } from './build-transport';
+import { describeRoute } from './build-transport';
 import { sendContext } from './transport-target';
 import { eventMailboxIdentity } from './event-mailbox-identity';
 import { writeRoute, type SendLog } from './send-log';
 import { sendMail, type SendResult } from './send-mail';
+import type { UserRoute, UserTransports } from './user-transport';
 
 export interface TestMailDeps {
-  config: Pick<Config, 'relay' | 'extraCas' | 'eventDomain' | 'companyName' | 'vendorName' | 'm365'>;
-  mailSettings: MailSettingsRepository;
-  globalMailUser: GlobalMailUserService;
-  secretBox: SecretBox;
-  m365Tokens: Pick<M365TokenService, 'accessToken'>;
+  config: Pick<Config, 'eventDomain' | 'companyName' | 'vendorName'>;
+  userTransport: UserTransports;
   sendLog: SendLog;
   limiter: RateLimiter;
-  targetPolicy: TargetPolicy;
   now: () => Date;
 }
 
 export function createTestMailService(deps: TestMailDeps) {
-  const relay = () => {
-    if (!deps.config.relay) throw new Error('relay not configured');
-    return deps.config.relay;
-  };
-
-  /** Open the password saved with the card that owns the credentials (SPEC §3 invariant). */
-  async function passwordOf(user: UserRow, global: GlobalMailUser | null, owner: Owner): Promise<string> {
-    const holder = owner === 'own' ? user : global?.user;
-    const sealed = holder && (await deps.mailSettings.find(holder.id))?.smtp_password_sealed;
-    if (!holder || !sealed) throw new AppError('sendFailed', { detail: 'passwordNeeded' });
-    return deps.secretBox.open(sealed, smtpPasswordContext(holder.id));
-  }
-
-  /** The Microsoft 365 connection of the card that owns it: the user's own, or the global mail user's. */
-  function m365TokenOf(user: UserRow, global: GlobalMailUser | null, owner: Owner, mailbox: string) {
-    const holder = owner === 'own' ? user : global?.user;
-    if (!holder) throw new AppError('sendFailed', { detail: 'm365NotAuthenticated' });
-    return deps.m365Tokens.accessToken(holder.id, mailbox);
-  }
-
   return {
-    effectiveConfigOf: async (user: UserRow) => (await deps.globalMailUser.effectiveFor(user)).effective,
+    effectiveConfigOf: async (user: UserRow) => (await deps.userTransport.effectiveOf(user)).effective,
 
     prepare,
     deliver,
@@ -90,21 +52,14 @@ export function createTestMailService(deps: TestMailDeps) {
    */
   async function prepare(actor: UserRow, user: UserRow, input: TestMailInput, kind: Attempt['kind'] = 'test'): Promise<PreparedSend> {
     if (input.to && input.to !== user.email && actor.role !== 'admin') throw new AppError('forbidden');
-    const { effective, global } = await deps.globalMailUser.effectiveFor(user);
+    const resolved = await deps.userTransport.effectiveOf(user);
+    const { effective } = resolved;
     const to = input.to ?? user.email;
-    const route = sendLogRoute(effective.transport, relay());
+    const route = deps.userTransport.routeOf(effective);
     const started = deps.now();
     try {
       if (!(await deps.limiter.take(`${actor.id}`))) throw new AppError('rateLimited');
-      if (effective.passwordNeeded) throw new AppError('sendFailed', { detail: 'passwordNeeded' });
-      const options = await buildTransport(effective.transport, {
-        relay: relay(),
-        extraCas: deps.config.extraCas,
-        password: (owner) => passwordOf(user, global, owner),
-        guardTarget: (host, port) => resolveTarget(host, port, deps.targetPolicy),
-        m365Smtp: deps.config.m365?.smtp ?? null,
-        m365AccessToken: (owner, mailbox) => m365TokenOf(user, global, owner, mailbox),
-      });
+      const { options } = await deps.userTransport.transportFor(user, resolved);
       return { actor, user, effective, options, to, route };
     } catch (error) {
       // A refusal is an attempt too (SPEC §5): logged with its reason, then answered as before.
@@ -165,7 +120,7 @@ export interface PreparedSend {
   options: SMTPTransport.Options;
   to: string;
   /** Where the mail goes, for the log and the mail's text. */
-  route: Exclude<SendLogRoute, { kind: 'other' }>;
+  route: UserRoute;
 }
 
 export interface Attempt {

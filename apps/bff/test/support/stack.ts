@@ -13,13 +13,14 @@ import {
 } from '@saatja/local-servers';
 import { startBff, type RunningBff } from '../../src/bootstrap';
 import type { Config } from '../../src/config';
+import type { OutboxSettings } from '../../src/config/outbox-settings';
 import { seedDemoUsers } from '../../src/dev/demo-users';
 import { createLogger } from '../../src/logger';
 import { M365_CALLBACK_PATH } from '../../src/config/m365-config';
 import { startLocalM365, type LocalM365 } from '../../src/dev/dev-m365';
 import { freePort } from '../../src/network/free-port';
 import { testConfig } from './test-config';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, type TestDatabase } from './test-database';
 
 export { DEMO_M365_MAILBOXES } from '../../src/dev/dev-m365';
 
@@ -65,6 +66,10 @@ export interface TestStackOptions {
   trustProxy?: Config['trustProxy'];
   /** The vendor's sending IPs (SPF is checked for each). */
   sendingIps?: string[];
+  /** A database of the test's own (e.g. on a server it restarts) instead of a copy of the run's template. */
+  database?: TestDatabase;
+  /** Outbox timings shorter than production's, for tests that send through it. */
+  outbox?: Partial<OutboxSettings>;
   /** Where the BFF's log lines go (at trace level), for tests that read them; silent otherwise. */
   logDestination?: { write(line: string): void };
 }
@@ -75,7 +80,7 @@ export interface TestStackOptions {
  */
 export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dir = mkdtempSync(path.join(tmpdir(), 'saatja-test-'));
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const tls = options.tls ?? (await createLocalTls());
   const relay = await startSmtpServer({
     security: 'starttls',
@@ -101,6 +106,7 @@ export async function startTestStack(options: TestStackOptions = {}): Promise<Te
     trustProxy: options.trustProxy,
     dnsServers: options.dnsServers ?? [`${dns!.address}:${dns!.port}`],
     sendingIps: options.sendingIps,
+    outbox: options.outbox,
   });
 
   const logger = options.logDestination ? createLogger('trace', options.logDestination) : createLogger(config.logLevel);

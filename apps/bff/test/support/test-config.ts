@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { DEFAULT_OPEN_PORTS } from '@saatja/core';
 import type { Config, M365Config } from '../../src/config';
+import { DEFAULT_OUTBOX_SETTINGS, type OutboxSettings } from '../../src/config/outbox-settings';
 import { generateKeySpec } from '../../src/secrets/secret-box';
 
 export interface TestConfigParts {
@@ -16,6 +17,8 @@ export interface TestConfigParts {
   trustProxy?: Config['trustProxy'] | undefined;
   dnsServers?: string[] | undefined;
   sendingIps?: string[] | undefined;
+  /** Outbox timings shorter than production's, for tests that send through it. */
+  outbox?: Partial<OutboxSettings> | undefined;
 }
 
 /** A dev-mode deployment on loopback for tests: the real configuration, pointed at the test's own servers. */
@@ -48,5 +51,6 @@ export function testConfig(parts: TestConfigParts): Config {
     dnsTimeoutMs: 1000,
     secretsKeys: generateKeySpec('test1'),
     m365: parts.m365,
+    outbox: { ...DEFAULT_OUTBOX_SETTINGS, ...parts.outbox },
   };
 }

@@ -1,0 +1,54 @@
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, type SendingLimits } from '@saatja/core';
+
+/** How the outbox works in this deployment; tests shorten the times. */
+export interface OutboxSettings {
+  /** Check for due messages at least this often, ms, besides LISTEN/NOTIFY wake-ups. */
+  pollMs: number;
+  /** A claim (of a message, of a connection slot) lasts this long unless renewed, ms. */
+  leaseMs: number;
+  /** Messages one sender claims at a time. */
+  claimBatch: number;
+  /** Senders (SMTP connections) one instance runs at most. */
+  maxSenders: number;
+  retry: RetryPolicy;
+  /** Finished messages are deleted this long after they ended, ms. */
+  retentionMs: number;
+  /** The vendor relay's limits (a deployment setting). */
+  relayLimits: SendingLimits;
+}
+
+export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = {
+  pollMs: 5_000,
+  leaseMs: 60_000,
+  claimBatch: 20,
+  maxSenders: 16,
+  retry: DEFAULT_RETRY_POLICY,
+  retentionMs: 30 * 86_400_000,
+  relayLimits: { windows: [], maxConnections: 5 },
+};
+
+/** The outbox settings of the parsed environment (env.ts). */
+export function outboxSettingsFromEnv(e: {
+  SAATJA_OUTBOX_POLL_MS: number;
+  SAATJA_OUTBOX_LEASE_MS: number;
+  SAATJA_OUTBOX_RETRY_BASE_MS: number;
+  SAATJA_OUTBOX_RETRY_MAX_MS: number;
+  SAATJA_OUTBOX_DEADLINE_HOURS: number;
+  SAATJA_RELAY_MAX_CONNECTIONS: number;
+  SAATJA_RELAY_PER_MINUTE?: number | undefined;
+}): OutboxSettings {
+  return {
+    ...DEFAULT_OUTBOX_SETTINGS,
+    pollMs: e.SAATJA_OUTBOX_POLL_MS,
+    leaseMs: e.SAATJA_OUTBOX_LEASE_MS,
+    retry: {
+      baseDelayMs: e.SAATJA_OUTBOX_RETRY_BASE_MS,
+      maxDelayMs: e.SAATJA_OUTBOX_RETRY_MAX_MS,
+      deadlineMs: e.SAATJA_OUTBOX_DEADLINE_HOURS * 3_600_000,
+    },
+    relayLimits: {
+      windows: e.SAATJA_RELAY_PER_MINUTE ? [{ limit: e.SAATJA_RELAY_PER_MINUTE, seconds: 60, per: 'message' }] : [],
+      maxConnections: e.SAATJA_RELAY_MAX_CONNECTIONS,
+    },
+  };
+}

@@ -1,0 +1,134 @@
+import { accountKey, classifySendFailure, diagnoseFailure, nextAttemptAt, readableReply, type RetryPolicy } from '@saatja/core';
+import type { Transporter } from 'nodemailer';
+import type { UserRepository, UserRow } from '../auth/user-repository';
+import type { Config } from '../config';
+import { AppError } from '../http/app-error';
+import { writeRoute, type SendLog } from '../mail/send-log';
+import { toSmtpFailure } from '../mail/send-mail';
+import { sendContext } from '../mail/transport-target';
+import type { UserRoute, UserTransport, UserTransports } from '../mail/user-transport';
+import { allRecipients, composeMail } from './compose';
+import type { ClaimedMessage, Outcome } from './outbox-claims';
+
+/** A sender's connection: nodemailer's pool of one, built from the first message's configuration. */
+export interface AccountConnection {
+  transporter: Transporter;
+  transport: UserTransport;
+}
+
+export interface DeliverDeps {
+  config: Pick<Config, 'companyName' | 'eventDomain'>;
+  users: UserRepository;
+  userTransport: UserTransports;
+  sendLog: SendLog;
+  retry: RetryPolicy;
+  now: () => Date;
+  random: () => number;
+}
+
+type Resolved = { user: UserRow } & Awaited<ReturnType<UserTransports['effectiveOf']>>;
+
+/** The sender's open connection, or a new one from this message's configuration (`build`). */
+export type ConnectionSource = (build: () => Promise<UserTransport>) => Promise<AccountConnection>;
+
+/** Refusals before any connection: only a Microsoft 365 outage passes; the rest need the user. */
+const TEMPORARY_PRE_SEND = new Set(['m365Unavailable']);
+
+/**
+ * One attempt of one message, through the account's connection: the outcome to store, and an entry
+ * in the send log (SPEC §5: every attempt), whose Message-ID lets the events module match bounces.
+ */
+export function createDeliver(deps: DeliverDeps) {
+  /** The user and their configuration as it is now; `memo` holds it for the rest of one claimed chunk. */
+  async function configurationOf(userId: number, memo: Map<number, Promise<Resolved | null>>): Promise<Resolved | null> {
+    let entry = memo.get(userId);
+    if (!entry) {
+      entry = deps.users.findById(userId).then(async (user) => (user ? { user, ...(await deps.userTransport.effectiveOf(user)) } : null));
+      memo.set(userId, entry);
+    }
+    return entry;
+  }
+
+  return async function deliver(
+    message: ClaimedMessage,
+    connection: ConnectionSource,
+    memo: Map<number, Promise<Resolved | null>>,
+  ): Promise<Outcome> {
+    const started = deps.now();
+    const found = await configurationOf(message.user_id, memo);
+    if (!found) return { kind: 'failed', at: started.toISOString(), reply: null, failureClass: 'userGone' };
+    const { user, ...resolved } = found;
+    const key = accountKey(resolved.effective.transport);
+    if (key !== message.account_key) return { kind: 'moved', accountKey: key };
+
+    let connected: AccountConnection;
+    try {
+      connected = await connection(() => deps.userTransport.transportFor(user, resolved));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const detail = error.options.detail ?? error.code;
+      await log(message, started, {
+        route: deps.userTransport.routeOf(resolved.effective),
+        result: 'failed',
+        reply: null,
+        errorCode: detail,
+        failureClass: detail,
+      });
+      return TEMPORARY_PRE_SEND.has(detail)
+        ? retryOrFail(message, started, null, detail)
+        : { kind: 'failed', at: started.toISOString(), reply: null, failureClass: detail };
+    }
+
+    try {
+      const info = (await connected.transporter.sendMail(composeMail(message, resolved.effective, deps.config))) as { response?: string };
+      const reply = readableReply(info.response ?? null);
+      await log(message, started, { route: connected.transport.route, result: 'sent', reply, errorCode: null, failureClass: null });
+      return { kind: 'sent', at: deps.now().toISOString(), reply };
+    } catch (error) {
+      const failure = toSmtpFailure(error);
+      const diagnosis = diagnoseFailure(failure, sendContext(connected.transport.options));
+      const reply = readableReply(failure.response);
+      await log(message, started, {
+        route: connected.transport.route,
+        result: 'failed',
+        reply,
+        errorCode: failure.code,
+        failureClass: diagnosis.failureClass,
+      });
+      if (classifySendFailure(failure) === 'permanent')
+        return { kind: 'failed', at: deps.now().toISOString(), reply, failureClass: diagnosis.failureClass };
+      return retryOrFail(message, started, reply, diagnosis.failureClass);
+    }
+  };
+
+  function retryOrFail(message: ClaimedMessage, at: Date, reply: string | null, failureClass: string): Outcome {
+    const next = nextAttemptAt(
+      { now: at.getTime(), deadline: Date.parse(message.deadline_at), attempts: message.attempts },
+      deps.retry,
+      deps.random(),
+    );
+    if (next === null) return { kind: 'failed', at: at.toISOString(), reply, failureClass };
+    return { kind: 'retry', nextAt: new Date(next).toISOString(), reply, failureClass };
+  }
+
+  async function log(
+    message: ClaimedMessage,
+    started: Date,
+    entry: { route: UserRoute; result: 'sent' | 'failed'; reply: string | null; errorCode: string | null; failureClass: string | null },
+  ) {
+    await deps.sendLog.record({
+      user_id: message.user_id,
+      at: started.toISOString(),
+      kind: 'send',
+      transport: writeRoute(entry.route),
+      recipient: allRecipients(message),
+      result: entry.result,
+      server_reply: entry.reply,
+      error_code: entry.errorCode,
+      failure_class: entry.failureClass,
+      duration_ms: deps.now().getTime() - started.getTime(),
+      message_id: message.message_id,
+    });
+  }
+}
+export type Deliver = ReturnType<typeof createDeliver>;

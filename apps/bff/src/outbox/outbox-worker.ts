@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import { limitsForAccount, type ServerLimitOverride } from '@saatja/core';
+import type { Logger } from 'pino';
+import type { ConnectionLeases } from './connection-leases';
+import type { Deliver } from './deliver';
+import type { OutboxClaims } from './outbox-claims';
+import type { OutboxSettings } from '../config/outbox-settings';
+import { startSender, type Sender } from './sender';
+
+export interface OutboxWorkerDeps {
+  claims: OutboxClaims;
+  leases: ConnectionLeases;
+  deliver: Deliver;
+  serverLimits: () => Promise<ServerLimitOverride[]>;
+  settings: OutboxSettings;
+  logger: Logger;
+  now: () => Date;
+}
+
+/** Purge finished messages and old send counts this often, ms. */
+const PURGE_EVERY_MS = 10 * 60_000;
+
+/**
+ * The outbox worker every instance runs: on a wake-up (NOTIFY), on its poll timer and when the
+ * earliest waiting message comes due, it re-queues messages of vanished workers and starts a
+ * sender for each account with due messages, as far as the account's connection slots allow.
+ */
+export function createOutboxWorker(deps: OutboxWorkerDeps) {
+  const instance = randomUUID();
+  const senders = new Map<string, Sender>();
+  let timer: NodeJS.Timeout | null = null;
+  let running = false;
+  let ticking: Promise<void> | null = null;
+  let again = false;
+  let lastPurge = 0;
+  let sequence = 0;
+  const nowMs = () => deps.now().getTime();
+
+  function schedule(ms: number): void {
+    if (!running) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(wake, Math.max(0, Math.min(ms, deps.settings.pollMs)));
+  }
+
+  async function tick(): Promise<void> {
+    const now = nowMs();
+    if (now - lastPurge > PURGE_EVERY_MS) {
+      await deps.claims.purge(now, deps.settings.retentionMs);
+      lastPurge = now;
+    }
+    await deps.claims.sweepExpired(now);
+    const accounts = await deps.claims.dueAccounts();
+    const overrides = accounts.length > 0 ? await deps.serverLimits() : [];
+    let nextDue = Infinity;
+    for (const { accountKey, dueAt } of accounts) {
+      if (dueAt > now) {
+        nextDue = Math.min(nextDue, dueAt);
+        continue;
+      }
+      const limits = limitsForAccount(accountKey, overrides, deps.settings.relayLimits);
+      const local = [...senders].filter(([id]) => id.startsWith(`${accountKey}\n`));
+      for (const [, sender] of local) sender.wake();
+      for (let n = local.length; n < limits.maxConnections && senders.size < deps.settings.maxSenders; n += 1) {
+        const holder = `${instance}/${(sequence += 1)}`;
+        const slot = await deps.leases.acquire({ accountKey, cap: limits.maxConnections, holder, now, leaseMs: deps.settings.leaseMs });
+        if (slot === null) break;
+        const id = `${accountKey}\n${holder}`;
+        const sender = startSender(deps, { key: accountKey, limits, slot, holder });
+        senders.set(id, sender);
+        void sender.done.then(() => {
+          senders.delete(id);
+          // Its messages may not all be done (a back-off, a lost slot): look again soon.
+          wake();
+        });
+      }
+    }
+    schedule(nextDue === Infinity ? deps.settings.pollMs : nextDue - nowMs());
+  }
+
+  /** Run a tick now, or right after the one in progress. */
+  function wake(): void {
+    if (!running) return;
+    if (ticking) {
+      again = true;
+      return;
+    }
+    ticking = tick()
+      .catch((error: unknown) => {
+        deps.logger.warn({ err: error }, 'outbox round failed; retrying');
+        schedule(deps.settings.pollMs);
+      })
+      .finally(() => {
+        ticking = null;
+        if (again) {
+          again = false;
+          wake();
+        }
+      });
+  }
+
+  return {
+    instance,
+    start(): void {
+      running = true;
+      wake();
+    },
+    wake,
+    /** Stop claiming; the senders finish the messages in hand and give back their slots. */
+    async stop(): Promise<void> {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await ticking;
+      for (const sender of senders.values()) sender.stop();
+      await Promise.all([...senders.values()].map((sender) => sender.done));
+    },
+  };
+}
+export type OutboxWorker = ReturnType<typeof createOutboxWorker>;
