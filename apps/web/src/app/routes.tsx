@@ -12,6 +12,8 @@ const DevMailboxPage = lazy(() =>
   import('../features/dev-mailbox/components/dev-mailbox-page').then((m) => ({ default: m.DevMailboxPage })),
 );
 const EventsPage = lazy(() => import('../features/events/components/events-page').then((m) => ({ default: m.EventsPage })));
+const OutboxPage = lazy(() => import('../features/outbox/components/outbox-page').then((m) => ({ default: m.OutboxPage })));
+const TokensPage = lazy(() => import('../features/admin/components/tokens-page').then((m) => ({ default: m.TokensPage })));
 const SendLogPage = lazy(() => import('../features/send-log/components/send-log-page').then((m) => ({ default: m.SendLogPage })));
 
 export interface RouteContext {
@@ -68,6 +70,8 @@ export const routes: Route[] = [
     allowed: isAdmin,
     render: ({ deployment }) => <AuditPage vendor={deployment.vendorName} />,
   },
+  { path: '/admin/tokens', nav: 'tokens.nav', allowed: isAdmin, render: () => <TokensPage /> },
+  { path: '/outbox', nav: 'outbox.nav', render: ({ me }) => <OutboxPage isAdmin={me.role === 'admin'} /> },
   {
     path: '/events',
     nav: 'events.nav',

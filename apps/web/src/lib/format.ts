@@ -11,6 +11,7 @@ const DATE_TIME: Intl.DateTimeFormatOptions = {
   second: '2-digit',
 };
 const LONG_DATE: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+const CLOCK: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit' };
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -28,6 +29,13 @@ const locale = (language: string) => (language === 'en' ? 'en-GB' : language);
 
 export function formatDateTime(language: string, iso: string): string {
   return formatter(`dt:${language}`, () => new Intl.DateTimeFormat(locale(language), DATE_TIME)).format(new Date(iso));
+}
+
+/** A time soon to come: "10:42" today, the date and time otherwise ("next slot 10:42"). */
+export function formatSoon(language: string, iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (date.toDateString() !== now.toDateString()) return formatDateTime(language, iso);
+  return formatter(`clock:${language}`, () => new Intl.DateTimeFormat(locale(language), CLOCK)).format(date);
 }
 
 export function formatDate(language: string, iso: string): string {

@@ -14,6 +14,7 @@ import { events } from './events';
 import { m365 } from './m365';
 import { log } from './log';
 import { deliverability } from './deliverability';
+import { outbox, tokens } from './outbox';
 
 export const et = {
   app,
@@ -32,4 +33,6 @@ export const et = {
   m365,
   log,
   deliverability,
+  outbox,
+  tokens,
 };
