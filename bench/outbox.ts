@@ -1,0 +1,155 @@
+import { loadavg } from 'node:os';
+import autocannon from 'autocannon';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
+import {
+  createToken,
+  FAST_OUTBOX,
+  JAAN_SMTP_PASSWORD,
+  jaanUsesOwnServer,
+  batchOf,
+  setLocalServerLimits,
+} from '../apps/bff/test/support/outbox';
+import { startTestStack } from '../apps/bff/test/support/stack';
+import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '../packages/local-servers/src/index';
+import { nodemailer } from './from-bff';
+
+/**
+ * `pnpm bench:outbox` (also the end of `pnpm bench`): the outbox's throughput to a local SMTP server
+ * against a bare nodemailer pool with the same connections to the same server, and the submit API's
+ * latency at a fixed 200 requests a second against bare node:http answering the same JSON. Baselines
+ * in the same run, alternated, as everywhere in the bench.
+ */
+const MESSAGES = 1_000;
+const CONNECTIONS = 2;
+const RATE = 200;
+const DURATION_S = 10;
+
+const started = performance.now();
+const loadAtStart = loadavg()[0]!;
+const stopDatabase = await setUpTestDatabaseServer();
+const tls = await createLocalTls();
+const own = await startSmtpServer({ security: 'starttls', tls, users: { jaan: JAAN_SMTP_PASSWORD }, maxKeptMails: 10 * MESSAGES });
+const stack = await startTestStack({ tls, openPorts: [own.port], outbox: { ...FAST_OUTBOX, claimBatch: 50 } });
+await jaanUsesOwnServer(stack.url, own);
+await setLocalServerLimits(stack.url, { maxConnections: CONNECTIONS });
+const token = (await createToken(stack.url)).token;
+
+async function untilReceived(server: LocalSmtpServer, count: number): Promise<void> {
+  while (server.received().length < count) await new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+/** Messages a second of a bare nodemailer pool of CONNECTIONS sending MESSAGES, all queued at once. */
+async function bare(): Promise<number> {
+  own.clear();
+  const pool = nodemailer.createTransport({
+    host: 'localhost',
+    port: own.port,
+    secure: false,
+    requireTLS: true,
+    tls: { ca: tls.ca },
+    auth: { user: 'jaan', pass: JAAN_SMTP_PASSWORD },
+    pool: true,
+    maxConnections: CONNECTIONS,
+    maxMessages: Infinity,
+  });
+  const t0 = performance.now();
+  await Promise.all(batchOf(MESSAGES).messages.map((message) => pool.sendMail({ from: 'jaan@firma.ee', ...message })));
+  await untilReceived(own, MESSAGES);
+  pool.close();
+  return MESSAGES / ((performance.now() - t0) / 1000);
+}
+
+/** Messages a second through the outbox: from the batch's submission to the last one at the server. */
+async function outbox(): Promise<{ perSecond: number; submitMs: number }> {
+  own.clear();
+  const t0 = performance.now();
+  const answer = await fetch(`${stack.url}/api/v1/batches`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(batchOf(MESSAGES)),
+  });
+  if (answer.status !== 202) throw new Error(`batch refused: ${answer.status}`);
+  const submitMs = performance.now() - t0;
+  await untilReceived(own, MESSAGES);
+  return { perSecond: MESSAGES / ((performance.now() - t0) / 1000), submitMs };
+}
+
+const throughput = { bare: [] as number[], outbox: [] as number[], submitMs: [] as number[] };
+for (let round = 0; round < 2; round += 1) {
+  throughput.bare.push(await bare());
+  const measured = await outbox();
+  throughput.outbox.push(measured.perSecond);
+  throughput.submitMs.push(measured.submitMs);
+}
+
+async function fixedRate(url: string, headers: Record<string, string>, body: unknown) {
+  const options = {
+    url,
+    method: 'POST' as const,
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    connections: 20,
+    overallRate: RATE,
+  };
+  await autocannon({ ...options, duration: 2 });
+  const result = await autocannon({ ...options, duration: DURATION_S });
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rate: result.requests.total / result.duration, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const message = {
+  user: 'JAAN',
+  to: ['klient@example.ee'],
+  subject: 'Arve 2026-001',
+  text: 'Tere! Arve on manuses.',
+  reference: 'INV-2026-001',
+};
+// The baseline: bare node:http parsing the same JSON and answering 202, in this same process.
+const echo = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (chunk: Buffer) => chunks.push(chunk));
+  req.on('end', () =>
+    res.writeHead(202, { 'Content-Type': 'application/json' }).end(JSON.stringify(JSON.parse(Buffer.concat(chunks).toString('utf8')))),
+  );
+});
+echo.listen(0, '127.0.0.1');
+await new Promise((resolve) => echo.once('listening', resolve));
+const baselineLatency = await fixedRate(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/echo`, {}, message);
+const submitLatency = await fixedRate(`${stack.url}/api/v1/messages`, { authorization: `Bearer ${token}` }, message);
+echo.close();
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const best = (values: number[]) => Math.max(...values);
+const outboxRate = best(throughput.outbox);
+const bareRate = best(throughput.bare);
+const fmt = (n: number) => n.toLocaleString('en', { maximumFractionDigits: 0 });
+const rows = [
+  [
+    'Outbox throughput, 1,000 messages, 2 connections (best of 2)',
+    `${fmt(outboxRate)} msg/s`,
+    `${fmt(bareRate)} msg/s bare nodemailer pool`,
+    `${(outboxRate / bareRate).toFixed(2)}×`,
+    '≥ 0.80×',
+    outboxRate / bareRate >= 0.8 ? 'met' : 'MISSED',
+  ],
+  ['Batch of 1,000 submitted (POST /api/v1/batches, median)', `${fmt(median(throughput.submitMs))} ms`, '–', '–', '–', '–'],
+  [
+    `Submit p50 / p99 at ${RATE} req/s (${DURATION_S} s)`,
+    `${submitLatency.p50} ms / ${submitLatency.p99} ms (${fmt(submitLatency.rate)} req/s)`,
+    `${baselineLatency.p50} ms / ${baselineLatency.p99} ms bare node:http JSON echo`,
+    `${(submitLatency.p99 / Math.max(1, baselineLatency.p99)).toFixed(2)}× (p99)`,
+    'p99 < 50 ms',
+    submitLatency.p99 < 50 ? 'met' : 'MISSED',
+  ],
+];
+console.log('\n| Measure | Saatja | Baseline (same run) | Ratio | Budget | Result |\n|---|---|---|---|---|---|');
+for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+console.log(
+  `\nNode ${process.version}, load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}, ${((performance.now() - started) / 1000).toFixed(0)} s; rounds: outbox ${throughput.outbox.map(fmt).join(', ')} msg/s, bare ${throughput.bare.map(fmt).join(', ')} msg/s.`,
+);
+
+await stack.close();
+await own.close();
+await stopDatabase();
