@@ -65,15 +65,32 @@ describe('the embedded PostgreSQL (no SAATJA_DATABASE_URL)', () => {
     }
   }, 60_000);
 
+  it('when another Saatja process runs the server, then a second start shares it and leaves it running when it closes', async () => {
+    const dir = dataDir();
+    const owner = await holdEmbeddedServer(dir);
+    const ownersServer = owner.serverPid();
+    try {
+      const beside = await connectDatabase({ databaseUrl: null, dataDir: dir }, logger);
+      await migrateToLatest(beside.db);
+      await beside.db
+        .insertInto('users')
+        .values({ code: 'BESIDE', name: 'B', email: 'b@x.ee', role: 'user', password_hash: 'x' })
+        .execute();
+      await beside.close();
+      expect(() => process.kill(ownersServer, 0)).not.toThrow();
+
+      const again = await connectDatabase({ databaseUrl: null, dataDir: dir }, logger);
+      expect(await again.db.selectFrom('users').select('code').execute()).toEqual([{ code: 'BESIDE' }]);
+      await again.close();
+      expect(owner.serverPid()).toBe(ownersServer);
+    } finally {
+      owner.child.kill('SIGKILL');
+    }
+  }, 60_000);
+
   it('when the process that ran it was killed, then the next start stops the server it left behind and opens the data', async () => {
     const dir = dataDir();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/embedded-child.ts'), dir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
-      child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
-    });
+    const { child } = await holdEmbeddedServer(dir);
     child.kill('SIGKILL');
     await new Promise((resolve) => child.once('exit', resolve));
     const leftover = Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
@@ -88,3 +105,16 @@ describe('the embedded PostgreSQL (no SAATJA_DATABASE_URL)', () => {
     }
   }, 60_000);
 });
+
+/** A node process that starts the embedded PostgreSQL in `dir` and keeps it until it is killed. */
+async function holdEmbeddedServer(dir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'support/embedded-child.ts'), dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());
+    child.on('exit', (code) => reject(new Error(`child exited with ${code}`)));
+  });
+  const serverPid = () => Number(readFileSync(path.join(dir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0]);
+  return { child, serverPid };
+}

@@ -175,6 +175,21 @@ describe('the production bundle', { timeout: 120_000 }, () => {
   });
 });
 
+describe('saatja commands beside a running server', { timeout: 120_000 }, () => {
+  it('when create-admin runs while the server runs on the embedded PostgreSQL, then both share it and the server keeps answering', async () => {
+    const server = await startProduction(bundle, settings('beside'));
+    const created = await createAdmin('beside', 'MARI', ['--password-file', path.join(dir, 'password')]);
+    expect(created).toMatchObject({ code: 0, stderr: '' });
+    expect(await runCli(bundle, ['migrate'], settings('beside'))).toMatchObject({ code: 0 });
+
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const mari = apiClient(server.url);
+    expect((await mari.signIn('MARI', PASSWORD)).status).toBe(200);
+    expect((await mari.call('PUT', '/card', { name: 'Mari', email: 'mari@firma.ee', mailSender: { mode: 'default' } })).status).toBe(200);
+    expect(await stop(server)).toBe(0);
+  });
+});
+
 describe('saatja inbound', { timeout: 120_000 }, () => {
   it('when the event mailbox runs alone, then it accepts mail for the mailbox into the shared database and stops at SIGTERM', async () => {
     const inbound = await startProduction(bundle, settings('first', { SAATJA_INBOUND_PORT: '0' }), {
@@ -224,6 +239,31 @@ describe('draining on SIGTERM', { timeout: 120_000 }, () => {
     expect(log).toMatchObject([{ recipient: 'mari.drain@firma.ee', result: 'sent' }]);
     expect(relay.received().filter((mail) => mail.envelope.to.includes('mari.drain@firma.ee'))).toHaveLength(1);
     expect(await stop(after)).toBe(0);
+  });
+
+  it('when SIGTERM comes during a streamed connection check, then the stream ends with its verdict and the process exits 0', async () => {
+    const server = await startProduction(bundle, settings('drain'));
+    const mari = apiClient(server.url);
+    await mari.signIn('MARI', PASSWORD);
+
+    holdMs = SLOW_DATA_MS;
+    const held = new Promise<void>((resolve) => (onHeldMail = resolve));
+    const checking = mari.call('POST', '/card/check', { mode: 'send' });
+    await held;
+    server.child.kill('SIGTERM');
+    await server.waitForLog('draining: no new connections; requests in flight may finish');
+
+    const { status, text } = await checking;
+    expect(status).toBe(200);
+    const events = text
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(events).toContainEqual(expect.objectContaining({ type: 'step', step: 'send', status: 'ok' }));
+    expect(events.at(-1)).toMatchObject({ type: 'verdict', ok: true, mode: 'send', to: 'mari.drain@firma.ee' });
+    expect(await server.exited).toBe(0);
+    holdMs = 0;
+    onHeldMail = null;
   });
 
   it('when a request outlasts SAATJA_DRAIN_TIMEOUT_MS, then its connection is cut and the process still exits 0', async () => {

@@ -56,6 +56,12 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onError: (error) => log(error instanceof Error ? error.message : String(error)),
   });
   if (!existsSync(path.join(options.dir, 'PG_VERSION'))) await server.initialise();
+  const running = await serverOfAnotherSaatja(options.dir);
+  if (running) {
+    log(`using the PostgreSQL server (pid ${running.pid}) that another Saatja process runs on this folder`);
+    // Not this process's server: the process that started it stops it.
+    return { url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`, stop: async () => {} };
+  }
   await stopLeftover(options.dir, log);
   try {
     await server.start();
@@ -105,12 +111,56 @@ function clusterPassword(dir: string): string {
   return password;
 }
 
+interface RunningServer {
+  pid: number;
+  port: number;
+}
+
+/** The live postgres named by the cluster's pid file, with the port that file records. */
+function runningPostgres(dir: string): (RunningServer & { status: string }) | null {
+  const pidFile = path.join(dir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: pid, data folder, start time, port, socket folder, listen address, shared memory, status.
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(lines[0]);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return null;
+  return { pid, port: Number(lines[3]), status: (lines[7] ?? '').trim() };
+}
+
+/**
+ * A server started by a Saatja process that is still running (the web server while an operator runs
+ * `saatja create-admin` beside it, or a second command): its parent is a live node process. Such a
+ * server is shared, not stopped; once it is ready its port is used. A server whose parent has died
+ * (reparented to init) is a leftover of a killed process: null, and stopLeftover deals with it.
+ */
+async function serverOfAnotherSaatja(dir: string): Promise<RunningServer | null> {
+  for (let waited = 0; waited <= 30_000; waited += 100) {
+    const running = runningPostgres(dir);
+    if (!running || !startedByLiveNode(running.pid)) return null;
+    if (running.status === 'ready' && running.port > 0) return running;
+    // Starting up or shutting down: ask again shortly.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`the PostgreSQL server in ${dir} did not become ready`);
+}
+
+function startedByLiveNode(pid: number): boolean {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    // comm, unlike exe, is readable for every process (also init's, also another user's).
+    return readFileSync(`/proc/${ppid}/comm`, 'utf8') === readFileSync('/proc/self/comm', 'utf8');
+  } catch {
+    return false;
+  }
+}
+
 /** A server left running by a process that was killed holds the cluster's lock: stop it first. */
 async function stopLeftover(dir: string, log: (line: string) => void): Promise<void> {
-  const pidFile = path.join(dir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return;
+  const running = runningPostgres(dir);
+  if (!running) return;
+  const { pid } = running;
   log(`stopping the PostgreSQL server (pid ${pid}) a previous run left behind`);
   process.kill(pid, 'SIGINT');
   for (let waited = 0; isAlive(pid); waited += 100) {
