@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { CardPage } from './pages/card-page';
-import { DiagnosticsPanel } from './pages/diagnostics-panel';
+import { checkStarttlsAtImplicitTlsPort, DiagnosticsPanel } from './pages/diagnostics-panel';
 import { SendLogPage } from './pages/send-log-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO, expect, test } from './support/fixtures';
@@ -91,14 +91,7 @@ test('when a STARTTLS client waits at an implicit-TLS port, then the wait shows 
   page,
   servers,
 }) => {
-  const card = new CardPage(page);
-  await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
-  await card.fillSmtp({ server: 'localhost', port: servers.implicitTls!.port, security: 'StartSSL/SSL/TLS', user: '', password: '' });
-  await card.save();
-  await card.expectSaved();
-  const panel = new DiagnosticsPanel(page);
-
-  await panel.checkButton.click();
+  const panel = await checkStarttlsAtImplicitTlsPort(page, servers.implicitTls!.port);
 
   const wait = panel.step('Serveri tervitus').getByRole('progressbar', { name: /Ootan serverit: \d+ s \/ 10 s/ });
   await expect(wait).toBeVisible();

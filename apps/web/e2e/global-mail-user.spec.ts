@@ -1,7 +1,7 @@
-import { AdminSettingsPage, UsersPage } from './pages/admin-pages';
 import { CardPage } from './pages/card-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO, expect, test } from './support/fixtures';
+import { setUpGlobalMailUser } from './support/global-mail-user';
 
 const COMPANY = { user: 'info', password: 'company-secret' };
 
@@ -14,29 +14,7 @@ test.use({
 });
 
 test.beforeEach(async ({ page, servers }) => {
-  const signIn = new SignInPage(page);
-  const card = new CardPage(page);
-  await signIn.signIn(DEMO.admin.code, DEMO.admin.password);
-  await card.fillSmtp({
-    server: 'localhost',
-    port: servers.company!.port,
-    security: 'StartSSL/SSL/TLS',
-    user: COMPANY.user,
-    password: COMPANY.password,
-  });
-  await card.save();
-  await card.expectSaved();
-
-  const settings = new AdminSettingsPage(page);
-  await settings.open();
-  await settings.mailSendingUser.selectOption('MARI');
-  await expect(settings.preview).toContainText('JAAN Jaan Tamm: pärib kasutajalt MARI');
-  await settings.save();
-  await expect(page.getByRole('status').filter({ hasText: 'Seadistus on salvestatud.' })).toBeVisible();
-  await new UsersPage(page).open();
-  await expect(new UsersPage(page).row('JAAN')).toContainText('pärib kasutajalt MARI');
-  await signIn.signOut();
-  await signIn.signIn(DEMO.user.code, DEMO.user.password);
+  await setUpGlobalMailUser(page, { port: servers.company!.port, ...COMPANY });
 });
 
 test('when the global mail user is set, then a default-mode user’s test mail arrives at its server with its credentials', async ({

@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { DEMO_M365_MAILBOXES } from '@saatja/bff/testing';
 import { CardPage } from './pages/card-page';
 import { DiagnosticsPanel } from './pages/diagnostics-panel';
-import { M365Section, MicrosoftSignIn } from './pages/m365-pages';
+import { authenticateM365, M365Section, MicrosoftSignIn } from './pages/m365-pages';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO, expect, test } from './support/fixtures';
 
@@ -12,15 +12,9 @@ const [JAAN, MARI] = DEMO_M365_MAILBOXES as [(typeof DEMO_M365_MAILBOXES)[0], (t
 // itself verifies it through its extra trusted CAs.
 test.use({ m365: true, ignoreHTTPSErrors: true });
 
-/** Signs in to Saatja as JAAN and authenticates Microsoft 365 in the popup as `mailbox`. */
-async function authenticate(page: Page, mailbox = JAAN, answer: 'Accept' | 'Cancel' = 'Accept', cardUser = JAAN.email) {
-  const m365 = new M365Section(page);
-  await m365.choose(cardUser);
-  const popup = await m365.openSignIn();
-  const microsoft = new MicrosoftSignIn(popup);
-  await microsoft.signIn(mailbox.email, mailbox.password);
-  await microsoft.answer(answer, { popup: true });
-}
+/** Authenticates Microsoft 365 in the popup as `mailbox`, the card naming `cardUser`. */
+const authenticate = (page: Page, mailbox = JAAN, answer: 'Accept' | 'Cancel' = 'Accept', cardUser = JAAN.email) =>
+  authenticateM365(page, { cardUser, mailbox, answer });
 
 test.beforeEach(async ({ page }) => {
   await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);

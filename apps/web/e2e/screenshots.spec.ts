@@ -2,25 +2,20 @@ import { AdminSettingsPage, UsersPage } from './pages/admin-pages';
 import { CardPage } from './pages/card-page';
 import { SignInPage } from './pages/sign-in-page';
 import { DEMO, expect, test } from './support/fixtures';
+import { screenshotter } from './support/screenshot';
 
 /** Long words that must wrap, not widen the page: a reply without spaces, a long host name. */
 const LONG_REPLY = `550 5.7.1 ${'x'.repeat(180)} https://example.com/${'policy/'.repeat(20)}`;
 
 /**
- * Screenshots of every page and state at a small phone, a phone and a desktop width, kept as test
- * artifacts (test-results/<this test>/<page>-<width>.png and in the HTML report) for people to look
- * at; each state is also checked for sideways scrolling, which long text must never cause.
+ * Screenshots of every page and state at a small phone, a phone and a desktop width (test-results/
+ * <this test>/<page>-<width>.png and the HTML report), each checked for sideways scrolling. The card's
+ * states that need their own servers are in screenshots-card-states.spec.ts.
  */
 for (const width of [320, 375, 1280]) {
   test(`when the pages are shown ${width} px wide, then they are captured and none scrolls sideways`, async ({ page, stack }, testInfo) => {
     await page.setViewportSize({ width, height: 900 });
-    const shot = async (name: string) => {
-      const path = testInfo.outputPath(`${name}-${width}.png`);
-      await page.screenshot({ path, fullPage: true });
-      await testInfo.attach(`${name}-${width}`, { path, contentType: 'image/png' });
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect.soft(overflow, `${name} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
-    };
+    const shot = screenshotter(page, testInfo, width);
     const mari = await stack.bff.db.selectFrom('users').select('id').where('code', '=', 'MARI').executeTakeFirstOrThrow();
     await stack.bff.db
       .insertInto('send_log')

@@ -50,3 +50,20 @@ export class MicrosoftSignIn {
     await closed;
   }
 }
+
+/** In the signed-in card: chooses Microsoft 365 for `cardUser` and answers the popup's sign-in as `mailbox`. */
+export async function authenticateM365(
+  page: Page,
+  {
+    cardUser,
+    mailbox,
+    answer = 'Accept',
+  }: { cardUser: string; mailbox: { email: string; password: string }; answer?: 'Accept' | 'Cancel' },
+) {
+  const m365 = new M365Section(page);
+  await m365.choose(cardUser);
+  const popup = await m365.openSignIn();
+  const microsoft = new MicrosoftSignIn(popup);
+  await microsoft.signIn(mailbox.email, mailbox.password);
+  await microsoft.answer(answer, { popup: true });
+}
