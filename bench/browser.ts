@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from '@playwright/test';
+import type { Asset } from './bundle';
+import type { Session } from './session';
 import { median } from './stats';
 
 /** Measured loads per page, after one unmeasured round (the servers' first requests, JIT). */
@@ -94,4 +96,25 @@ export async function measureUsable(targets: readonly PageTarget[]): Promise<Map
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Cold loads of a static page, the sign-in page and the signed-in card; fails when the card fetched
+ * JS or CSS that the bundle measurement (`entryAssets`) did not count.
+ */
+export async function measureCardLoads(
+  bff: { url: string; helloUrl: string },
+  jaan: Session,
+  assets: readonly Asset[],
+): Promise<Record<'hello' | 'signIn' | 'card', UsableResult>> {
+  const session = { name: 'saatja_session', value: jaan.cookie.slice(jaan.cookie.indexOf('=') + 1) };
+  const usable = await measureUsable([
+    { name: 'hello', url: bff.helloUrl },
+    { name: 'signIn', url: `${bff.url}/` },
+    { name: 'card', url: `${bff.url}/`, cookie: session },
+  ]);
+  const card = usable.get('card')!;
+  const missing = card.assets.filter((asset) => !assets.some(({ file }) => `/${file}` === asset));
+  if (missing.length > 0) throw new Error(`the card loaded assets the bundle measurement missed: ${missing.join(', ')}`);
+  return { hello: usable.get('hello')!, signIn: usable.get('signIn')!, card };
 }
