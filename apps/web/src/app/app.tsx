@@ -1,33 +1,26 @@
-import type { Me, PublicDeployment } from '@saatja/core';
-import { Suspense, useEffect, useState } from 'react';
+import type { Me } from '@saatja/core';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../components/ui/banner';
 import { signOut } from '../features/auth/api/sign-out';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { translateError } from '../lib/translate-error';
-import { bootRequests } from './boot-requests';
+import type { BootSession } from './boot-requests';
 import { Layout } from './layout';
 import { setLanguage } from '../i18n';
 import { usePath } from './router';
 import { renderRoute } from './routes';
 
-type Session = { state: 'loading' } | { state: 'ready'; me: Me | null; deployment: PublicDeployment } | { state: 'failed'; error: unknown };
+interface AppProps {
+  /** The session as read at start-up (see boot-requests.ts). */
+  initial: BootSession;
+}
 
-export function App() {
+export function App({ initial }: AppProps) {
   const { t } = useTranslation();
   const [path, navigate] = usePath();
-  const [session, setSession] = useState<Session>({ state: 'loading' });
+  const [session, setSession] = useState<BootSession>(initial);
 
-  useEffect(() => {
-    Promise.all([bootRequests.me, bootRequests.deployment])
-      .then(([me, deployment]) => {
-        if (me) void setLanguage(me.language);
-        setSession({ state: 'ready', me, deployment });
-      })
-      .catch((error: unknown) => setSession({ state: 'failed', error }));
-  }, []);
-
-  if (session.state === 'loading') return <p className="page">{t('app.loading')}</p>;
   if (session.state === 'failed') {
     return (
       <main className="page">

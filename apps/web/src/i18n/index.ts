@@ -33,6 +33,8 @@ void i18n.use(initReactI18next).init({
   fallbackLng: 'et',
   interpolation: { escapeValue: false },
   returnNull: false,
+  // The messages are in the bundle: nothing to wait for, so no deferred start.
+  initAsync: false,
 });
 
 /** Resolves once the browser's last language is loaded; the app renders after it. */

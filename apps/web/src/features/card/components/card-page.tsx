@@ -11,20 +11,20 @@ import { M365ReturnBanner } from './m365-return-banner';
 interface CardPageProps {
   deployment: PublicDeployment;
   userCode?: string;
-  /** The own card, already asked for at start-up. */
-  prefetched?: Promise<PublicCard> | undefined;
+  /** The own card, already read at start-up. */
+  prefetched?: PublicCard | undefined;
   /** A panel the app composes into the card (the deliverability advice). */
   advice?: CardSlot | undefined;
 }
 
 export function CardPage({ deployment, userCode, prefetched, advice }: CardPageProps) {
   const { t } = useTranslation();
-  const [card, setCard] = useState<PublicCard | null>(null);
+  const [card, setCard] = useState<PublicCard | null>(prefetched ?? null);
   const [error, setError] = useState<unknown>(null);
 
   const [first] = useState(prefetched);
   useEffect(() => {
-    (first ?? getCard(userCode)).then(setCard, setError);
+    if (!first) getCard(userCode).then(setCard, setError);
   }, [first, userCode]);
 
   return (
