@@ -1,4 +1,5 @@
-import type { Child } from './child';
+import type { BuiltBff } from './built-bff';
+import { startChild, type Child } from './child';
 import { load, meanOf, type LoadResult, type LoadTarget } from './load';
 import type { BaselineReady, BffReady } from './protocol';
 import { expectOk, SAME_ORIGIN, type Session } from './session';
@@ -75,4 +76,36 @@ export async function measureScaling(bffUrls: readonly string[], baselineUrls: r
   const before = await bare();
   const card = await loadAll(bffUrls.map((url) => ({ url: `${url}/api/card`, headers: signedIn })));
   return { instances: bffUrls.length, card, baseline: meanOf(before, await bare()) };
+}
+
+/** A bare Express baseline (bare-express-process.mjs) in its own plain-node process, querying `databaseUrl`. */
+export function startBareExpress(databaseUrl: string): Promise<Child<BaselineReady>> {
+  return startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), {
+    plain: true,
+    env: { BENCH_DATABASE_URL: databaseUrl },
+  });
+}
+
+/**
+ * GET /api/card on `count` instances of the built BFF (the one running and count - 1 more) against
+ * `baseline` and count - 1 more bare
+ * Express processes on the same database; the extra processes are stopped afterwards.
+ */
+export async function measureOnInstances(
+  built: BuiltBff,
+  baseline: Child<BaselineReady>,
+  jaan: Session,
+  count: number,
+): Promise<ScalingResult> {
+  const moreBaselines = await Promise.all(Array.from({ length: count - 1 }, () => startBareExpress(built.databaseUrl)));
+  try {
+    const urls = [built.child.ready.url, ...(await built.moreInstances(count - 1))];
+    return await measureScaling(
+      urls,
+      [baseline, ...moreBaselines].map((child) => child.ready.url),
+      jaan,
+    );
+  } finally {
+    await Promise.all(moreBaselines.map((child) => child.stop()));
+  }
 }

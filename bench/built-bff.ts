@@ -46,9 +46,13 @@ async function seedUsers(databaseUrl: string): Promise<void> {
 }
 
 /** The bundle started as the image runs it, up to its "Saatja is running" log line (which gives its URL). */
-function spawnBundle(bundle: string, env: Record<string, string>): Promise<{ child: ChildProcess; url: string; afterMs: number }> {
+function spawnBundle(
+  bundle: string,
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+): Promise<{ child: ChildProcess; url: string; afterMs: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/server.js'], {
+  const child = spawn(process.execPath, [...nodeArgs, 'dist/server.js'], {
     cwd: bundle,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -88,7 +92,14 @@ async function timeStartup(bundle: string, env: Record<string, string>): Promise
  * and an own SMTP server (with AUTH) in this process, the server in a plain-node child
  * (built-bff.mjs) that also answers the bench's memory and bare-send requests.
  */
-export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
+export interface BuiltBffOptions {
+  /** Time this many start-ups first (default 5; the median is reported). */
+  startupRuns?: number;
+  /** A folder for V8 CPU profiles of every instance (`--cpu-prof`), written when it stops. */
+  cpuProfileDir?: string;
+}
+
+export async function startBuiltBff(bundle: string, options: BuiltBffOptions = {}): Promise<BuiltBff> {
   const dir = mkdtempSync(path.join(tmpdir(), 'saatja-bench-'));
   const tls = await createLocalTls();
   writeFileSync(path.join(dir, 'ca.pem'), tls.ca);
@@ -100,6 +111,8 @@ export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
   const database = await createTestDatabase();
   await seedUsers(database.url);
   const port = await freePort();
+  // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
+  const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   const env = {
     // As the container image runs it (its NODE_OPTIONS and MALLOC_ARENA_MAX shape the memory measured).
     ...imageEnv(),
@@ -120,10 +133,11 @@ export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
     SAATJA_LOG_LEVEL: 'info',
   };
   const startupMs: number[] = [];
-  for (let run = 0; run < STARTUP_RUNS; run++) startupMs.push(await timeStartup(bundle, env));
+  for (let run = 0; run < (options.startupRuns ?? STARTUP_RUNS); run++) startupMs.push(await timeStartup(bundle, env));
   const bench = { relayPort: relay.port, ownSmtpPort: own.port, ca: tls.ca, ownSmtp: { user: OWN_SMTP.user, pass: OWN_SMTP.password } };
   const child = await startChild<BffReady>(new URL('./built-bff.mjs', import.meta.url), {
     plain: true,
+    nodeArgs,
     args: [bundle],
     env: { ...env, PORT: String(port), SAATJA_BENCH: JSON.stringify(bench) },
     discardStdout: true,
@@ -134,7 +148,7 @@ export async function startBuiltBff(bundle: string): Promise<BuiltBff> {
     databaseUrl: database.url,
     async moreInstances(count) {
       const started = await Promise.all(
-        Array.from({ length: count }, () => spawnBundle(bundle, { ...env, PORT: '0', SAATJA_INBOUND_PORT: 'off' })),
+        Array.from({ length: count }, () => spawnBundle(bundle, { ...env, PORT: '0', SAATJA_INBOUND_PORT: 'off' }, nodeArgs)),
       );
       more.push(...started.map((instance) => instance.child));
       return started.map((instance) => instance.url);

@@ -23,6 +23,8 @@ export interface ChildOptions {
   args?: string[];
   /** A plain JavaScript file: run it on node alone, with no TypeScript loader in its memory. */
   plain?: boolean;
+  /** More options for node itself (e.g. --cpu-prof). */
+  nodeArgs?: string[];
   env?: Record<string, string>;
   discardStdout?: boolean;
 }
@@ -35,7 +37,7 @@ export interface ChildOptions {
 export async function startChild<Ready extends { kind: 'ready' }>(file: URL, options: ChildOptions = {}): Promise<Child<Ready>> {
   const child = fork(file, options.args ?? [], {
     // --expose-gc only lets the bench ask for a collection; V8 behaves the same otherwise.
-    execArgv: [...(options.plain ? [] : ['--import', import.meta.resolve('tsx')]), '--expose-gc'],
+    execArgv: [...(options.plain ? [] : ['--import', import.meta.resolve('tsx')]), '--expose-gc', ...(options.nodeArgs ?? [])],
     env: { ...process.env, ...options.env },
     stdio: ['ignore', options.discardStdout ? 'ignore' : 'inherit', 'inherit', 'ipc'],
   });

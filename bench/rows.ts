@@ -193,10 +193,10 @@ export function buildRows(m: Measured): Row[] {
 }
 
 /** GET /api/card on one instance and on several, side by side: what adding instances buys. */
-export function scalingLines(m: Measured): string[] {
+export function scalingLines(one: { card: LoadResult; baseline: LoadResult }, many: ScalingResult): string[] {
   const columns = [
-    { name: '1 instance', card: m.api.cardGet, baseline: m.api.baselineGet },
-    { name: `${m.scaling.instances} instances`, card: m.scaling.card, baseline: m.scaling.baseline },
+    { name: '1 instance', ...one },
+    { name: `${many.instances} instances`, card: many.card, baseline: many.baseline },
   ];
   const row = (label: string, cell: (column: (typeof columns)[number]) => string) =>
     `  ${label.padEnd(34)}${columns.map((column) => cell(column).padEnd(22)).join('')}`;

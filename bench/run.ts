@@ -1,7 +1,7 @@
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
-import { measureApi, measureScaling, type ScalingResult } from './api';
+import { measureApi, measureOnInstances, startBareExpress } from './api';
 import { measureCardLoads } from './browser';
 import { buildProduction, entryAssets } from './bundle';
 import { startBuiltBff } from './built-bff';
@@ -9,7 +9,7 @@ import { measureDeliverability, printDeliverability } from './deliverability';
 import { analyseBundle } from './bundle-analysis';
 import { startChild } from './child';
 import { LOAD_SETTINGS } from './load';
-import type { BaselineReady, BffReady } from './protocol';
+import type { BffReady } from './protocol';
 import { buildRows, type Measured } from './rows';
 import { measureSend } from './send';
 import { signIn } from './session';
@@ -41,12 +41,7 @@ step(
 );
 const built = await startBuiltBff(BUNDLE);
 const bff = built.child;
-const startBaseline = () =>
-  startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), {
-    plain: true,
-    env: { BENCH_DATABASE_URL: built.databaseUrl },
-  });
-const baseline = await startBaseline();
+const baseline = await startBareExpress(built.databaseUrl);
 let measured: Measured;
 try {
   const jaan = await signIn(bff.ready.url, 'JAAN', 'jaan-demo-2026');
@@ -60,18 +55,7 @@ try {
   const afterCollection = { bff: await bff.memory(true), baseline: await baseline.memory(true) };
 
   step(`GET /api/card on ${SCALE_TO} instances of one database, against ${SCALE_TO} bare Express processes`);
-  const moreBaselines = await Promise.all(Array.from({ length: SCALE_TO - 1 }, () => startBaseline()));
-  let scaling: ScalingResult;
-  try {
-    const urls = [bff.ready.url, ...(await built.moreInstances(SCALE_TO - 1))];
-    scaling = await measureScaling(
-      urls,
-      [baseline, ...moreBaselines].map((child) => child.ready.url),
-      jaan,
-    );
-  } finally {
-    await Promise.all(moreBaselines.map((child) => child.stop()));
-  }
+  const scaling = await measureOnInstances(built, baseline, jaan, SCALE_TO);
 
   step('send path: test mail through the BFF vs bare nodemailer');
   const send = [await measureSend(bff, 'relay'), await measureSend(bff, 'smtp')];

@@ -13,7 +13,7 @@ export interface RunInfo {
 /** The table, then what a reader needs to judge it: the machine, the verdicts, the known causes. */
 export function printSummary(rows: readonly Row[], measured: Measured, run: RunInfo): void {
   console.log(`\n${formatTable(rows)}\n`);
-  console.log(`${scalingLines(measured).join('\n')}\n`);
+  console.log(`${scalingLines({ card: measured.api.cardGet, baseline: measured.api.baselineGet }, measured.scaling).join('\n')}\n`);
   const { start, end } = run.loadAverage;
   console.log(
     `Node ${process.version}, ${availableParallelism()} CPUs, load average ${start.toFixed(2)} → ${end.toFixed(2)}, ${run.seconds.toFixed(0)} s.`,

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../db/database';
+import { preparedQuery } from '../db/prepared';
 import type { UserRow } from './user-repository';
 
 /** A session ends after this long without a request, ms (8 hours: a working day). */
@@ -20,6 +21,14 @@ export interface SessionStore {
 
 /** Sessions in the database: they survive restarts and are shared by every BFF instance. */
 export function createSessionStore(db: Db, now: () => Date = () => new Date()): SessionStore {
+  const sessionWithUser = preparedQuery(db, (idHash: string) =>
+    db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select(['sessions.id_hash', 'sessions.user_id', 'sessions.last_seen_at', 'sessions.expires_at'])
+      .select(['users.id', 'users.code', 'users.name', 'users.email', 'users.role', 'users.language'])
+      .where('sessions.id_hash', '=', idHash),
+  );
   return {
     async create(userId) {
       const id = randomBytes(32).toString('base64url');
@@ -37,13 +46,7 @@ export function createSessionStore(db: Db, now: () => Date = () => new Date()): 
       return id;
     },
     async find(id) {
-      const row = await db
-        .selectFrom('sessions')
-        .innerJoin('users', 'users.id', 'sessions.user_id')
-        .select(['sessions.id_hash', 'sessions.user_id', 'sessions.last_seen_at', 'sessions.expires_at'])
-        .select(['users.id', 'users.code', 'users.name', 'users.email', 'users.role', 'users.language'])
-        .where('sessions.id_hash', '=', hashId(id))
-        .executeTakeFirst();
+      const [row] = await sessionWithUser(hashId(id));
       if (!row) return null;
       const at = now();
       const idleSince = at.getTime() - Date.parse(row.last_seen_at);

@@ -1,6 +1,7 @@
 import type { Language, Role } from '@saatja/core';
 import type { UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
+import { preparedQuery } from '../db/prepared';
 import { settingsColumns, settingsFrom, type MailSettingsRow } from '../mail-settings/mail-settings-repository';
 import { MAIL_SENDING_USER } from './system-settings-repository';
 
@@ -41,6 +42,19 @@ export function createGlobalMailUserRepository(db: Db) {
       .leftJoin('mail_settings as gs', 'gs.user_id', 'g.id')
       .select(GLOBAL_USER)
       .select(settingsColumns('gs', 'gs_'));
+  /** Read on every card request: built once (see preparedQuery). */
+  const ownWithGlobal = preparedQuery(db, (userId: number) =>
+    db
+      .selectFrom('users as me')
+      .leftJoin('mail_settings as own', 'own.user_id', 'me.id')
+      .leftJoin('system_settings as ss', (join) => join.on('ss.key', '=', (eb) => eb.val(MAIL_SENDING_USER)))
+      .leftJoin('users as g', 'g.code', 'ss.value')
+      .leftJoin('mail_settings as gs', 'gs.user_id', 'g.id')
+      .select(settingsColumns('own', 'own_'))
+      .select(GLOBAL_USER)
+      .select(settingsColumns('gs', 'gs_'))
+      .where('me.id', '=', userId),
+  );
 
   return {
     async byCode(code: string): Promise<FoundUser | null> {
@@ -58,17 +72,7 @@ export function createGlobalMailUserRepository(db: Db) {
 
     /** `userId`'s own settings and the global mail user with theirs. */
     async withGlobal(userId: number): Promise<{ settings: MailSettingsRow | undefined; global: FoundUser | null }> {
-      const row = await db
-        .selectFrom('users as me')
-        .leftJoin('mail_settings as own', 'own.user_id', 'me.id')
-        .leftJoin('system_settings as ss', (join) => join.on('ss.key', '=', (eb) => eb.val(MAIL_SENDING_USER)))
-        .leftJoin('users as g', 'g.code', 'ss.value')
-        .leftJoin('mail_settings as gs', 'gs.user_id', 'g.id')
-        .select(settingsColumns('own', 'own_'))
-        .select(GLOBAL_USER)
-        .select(settingsColumns('gs', 'gs_'))
-        .where('me.id', '=', userId)
-        .executeTakeFirst();
+      const [row] = await ownWithGlobal(userId);
       return row ? { settings: settingsFrom(row, 'own_'), global: globalFrom(row) } : { settings: undefined, global: null };
     },
   };
