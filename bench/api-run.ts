@@ -12,17 +12,19 @@ import { signIn } from './session';
 /**
  * `npm run bench:api`: only the GET /api/card budget (1 and 3 instances against bare Express with
  * the same query), for a quick loop on the request path. `--no-build` reuses dist/production;
+ * `--bundle <dir>` measures another production bundle (an A/B against an older build);
  * `--cpu-prof <dir>` writes a V8 CPU profile of each BFF instance into <dir> when it stops.
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
-const BUNDLE = path.join(ROOT, 'dist/production');
 const SCALE_TO = 3;
 const args = process.argv.slice(2);
-const profileAt = args.indexOf('--cpu-prof');
-const cpuProfileDir = profileAt >= 0 ? path.resolve(args[profileAt + 1] ?? 'bench/profiles') : undefined;
+const option = (name: string) => (args.includes(name) ? path.resolve(args[args.indexOf(name) + 1] ?? '') : undefined);
+const cpuProfileDir = option('--cpu-prof');
+const otherBundle = option('--bundle');
+const BUNDLE = otherBundle ?? path.join(ROOT, 'dist/production');
 const loadAtStart = loadavg()[0]!;
 
-if (!args.includes('--no-build')) {
+if (!args.includes('--no-build') && !otherBundle) {
   console.log('bench: building the production bundle');
   buildProduction(ROOT, BUNDLE);
 }

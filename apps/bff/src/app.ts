@@ -14,7 +14,7 @@ import { createSessionStore } from './auth/session-store';
 import { createUserRepository } from './auth/user-repository';
 import { createCardService } from './card/card-service';
 import { createMailSettingsRepository } from './mail-settings/mail-settings-repository';
-import { cardRoutes } from './card/routes';
+import { cardRoutes, ownCardRoute } from './card/routes';
 import type { Config } from './config';
 import type { Db } from './db/database';
 import { devRoutes, type DevMailbox } from './dev/routes';
@@ -91,7 +91,7 @@ export function createApp(deps: AppDeps): Express {
     deployment: { eventDomain: config.eventDomain, companyName: config.companyName },
     now,
   });
-  const cards = createCardService({ db, secretBox: deps.secretBox, globalMailUser, now });
+  const cards = createCardService({ db, secretBox: deps.secretBox, globalMailUser, sessions, now });
   const useM365Mailbox: UseM365Mailbox = async (actor, owner, mailbox) =>
     cards.saveCard(
       actor,
@@ -155,6 +155,8 @@ export function createApp(deps: AppDeps): Express {
   api.use(requestLog(logger));
   api.use(express.json({ limit: '32kb' }));
   api.use(csrfGuard(config.publicOrigin));
+  // The card page's read checks the session itself, in the card's query (see ownCardRoute).
+  api.get('/card', ownCardRoute(cards, cookie));
   api.use(loadSession(sessions, cookie));
   api.get('/deployment', (_req, res) => {
     const deployment: PublicDeployment = {

@@ -24,7 +24,8 @@ export const sessionCookie = (secure: boolean): SessionCookie => ({
   secure,
 });
 
-function readCookie(req: Request, name: string): string | undefined {
+/** The session id the request's cookie carries, if any. */
+export function readCookie(req: Request, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
     if (key === name) return value.join('=');

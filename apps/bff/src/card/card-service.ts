@@ -1,5 +1,6 @@
 import { decidePassword, M365_SMTP_SERVER, type CardInput, type PublicCard, type SmtpInput } from '@saatja/core';
 import { createAuditLog } from '../audit/audit-log';
+import { hashSessionId, type LiveSession, type SessionStore } from '../auth/session-store';
 import { createUserRepository, type UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
 import type { GlobalMailUser, GlobalMailUserService, InheritedServer } from '../global-mail-user/global-mail-user-service';
@@ -14,6 +15,7 @@ export interface CardServiceDeps {
   db: Db;
   secretBox: SecretBox;
   globalMailUser: GlobalMailUserService;
+  sessions: SessionStore;
   now: () => Date;
 }
 
@@ -91,6 +93,14 @@ export function createCardService(deps: CardServiceDeps) {
     async getCard(user: UserRow): Promise<PublicCard> {
       const { settings, relation } = await deps.globalMailUser.cardOf(user);
       return toPublicCard(user, settings, relation);
+    },
+
+    /** The signed-in user's card by their session id, read with the session in one query; null unless the session is live. */
+    async ownCard(sessionId: string): Promise<(LiveSession & { card: PublicCard }) | null> {
+      const found = await deps.globalMailUser.cardOfSession(hashSessionId(sessionId));
+      const live = found && (await deps.sessions.admit(found.session, found.user));
+      if (!found || !live) return null;
+      return { ...live, card: toPublicCard(live.user, found.settings, await deps.globalMailUser.relationTo(live.user, found.global)) };
     },
 
     /** Save `user`'s card; `global` is the global mail user as read for this request (globalMailUser.current()). */

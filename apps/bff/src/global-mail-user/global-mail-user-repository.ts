@@ -1,4 +1,5 @@
 import type { Language, Role } from '@saatja/core';
+import { sessionColumns, sessionFrom, type SessionColumns } from '../auth/session-store';
 import type { UserRow } from '../auth/user-repository';
 import type { Db } from '../db/database';
 import { preparedQuery } from '../db/prepared';
@@ -42,8 +43,8 @@ export function createGlobalMailUserRepository(db: Db) {
       .leftJoin('mail_settings as gs', 'gs.user_id', 'g.id')
       .select(GLOBAL_USER)
       .select(settingsColumns('gs', 'gs_'));
-  /** Read on every card request: built once (see preparedQuery). */
-  const ownWithGlobal = preparedQuery(db, (userId: number) =>
+  /** `me`'s own settings and the global mail user with theirs: the card's data, without a where yet. */
+  const ownAndGlobal = () =>
     db
       .selectFrom('users as me')
       .leftJoin('mail_settings as own', 'own.user_id', 'me.id')
@@ -52,8 +53,15 @@ export function createGlobalMailUserRepository(db: Db) {
       .leftJoin('mail_settings as gs', 'gs.user_id', 'g.id')
       .select(settingsColumns('own', 'own_'))
       .select(GLOBAL_USER)
-      .select(settingsColumns('gs', 'gs_'))
-      .where('me.id', '=', userId),
+      .select(settingsColumns('gs', 'gs_'));
+  // Read on every card request: built once (see preparedQuery).
+  const ownWithGlobal = preparedQuery(db, (userId: number) => ownAndGlobal().where('me.id', '=', userId));
+  const ofSession = preparedQuery(db, (sessionIdHash: string) =>
+    ownAndGlobal()
+      .innerJoin('sessions as s', 's.user_id', 'me.id')
+      .select(sessionColumns('s'))
+      .select(['me.id', 'me.code', 'me.name', 'me.email', 'me.role', 'me.language'])
+      .where('s.id_hash', '=', sessionIdHash),
   );
 
   return {
@@ -74,6 +82,18 @@ export function createGlobalMailUserRepository(db: Db) {
     async withGlobal(userId: number): Promise<{ settings: MailSettingsRow | undefined; global: FoundUser | null }> {
       const [row] = await ownWithGlobal(userId);
       return row ? { settings: settingsFrom(row, 'own_'), global: globalFrom(row) } : { settings: undefined, global: null };
+    },
+
+    /**
+     * The same for the user of a session (by its id's hash), with the session and the user: a card
+     * page's whole read in one query. The caller judges whether the session is live (SessionStore.admit).
+     */
+    async withGlobalOfSession(sessionIdHash: string): Promise<(FoundUser & { session: SessionColumns; global: FoundUser | null }) | null> {
+      const [row] = await ofSession(sessionIdHash);
+      if (!row) return null;
+      const { id, code, name, email, role, language } = row;
+      const user = { id, code, name, email, role, language };
+      return { session: sessionFrom(row), user, settings: settingsFrom(row, 'own_'), global: globalFrom(row) };
     },
   };
 }

@@ -94,6 +94,12 @@ export function createGlobalMailUserService(deps: { db: Db; deployment: Deployme
       return { settings, relation: await relation(user, global) };
     },
 
+    /** cardOf for the user of a session, read with the session in one query; the caller admits the session. */
+    async cardOfSession(sessionIdHash: string) {
+      const found = await repository.withGlobalOfSession(sessionIdHash);
+      return found && { ...found, global: toGlobal(found.global) };
+    },
+
     async effectiveFor(user: UserRow): Promise<{ effective: EffectiveConfig; global: GlobalMailUser | null }> {
       const { settings, global } = await withGlobal(user);
       return { effective: resolve(user, settings, global), global };
