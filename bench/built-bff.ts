@@ -129,7 +129,7 @@ export async function startBuiltBff(bundle: string, options: BuiltBffOptions = {
     SAATJA_OPEN_PORTS: `25,465,587,${own.port}`,
     // The own server is on loopback; production refuses private addresses unless allow-listed.
     SAATJA_SMTP_ALLOW_LIST: 'localhost',
-    // As in production: one log line per request, written where nobody reads it.
+    // As in production (info: changes, failures and slow reads logged), written where nobody reads it.
     SAATJA_LOG_LEVEL: 'info',
   };
   const startupMs: number[] = [];

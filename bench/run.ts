@@ -79,7 +79,7 @@ try {
 // A second BFF with the identity emulator beside it (from source: the emulator and the local M365
 // SMTP server are dev-only), started only now so that their memory and CPU never count above.
 step('send path: Microsoft 365 (identity emulator, XOAUTH2)');
-// Logging as in production (info: one line per request), written where nobody reads it.
+// Logging as in production (info), written where nobody reads it.
 const m365 = await startChild<BffReady>(new URL('./bff-process.ts', import.meta.url), {
   args: ['m365'],
   env: { SAATJA_TEST_LOG_LEVEL: 'info' },
