@@ -88,7 +88,7 @@ export async function startBff(config: Config, logger: Logger, extra: Pick<AppDe
   // Every instance sends: a worker starts with the server (SPEC §10), woken by NOTIFY on its own connection.
   const worker = outbox.worker;
   worker?.start();
-  const listener = worker ? listenForOutbox(database.url, () => worker.wake(), logger) : null;
+  const listener = worker ? listenForOutbox(database.url, (accountKey) => worker.wake(accountKey), logger) : null;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   return {
     url: `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`,

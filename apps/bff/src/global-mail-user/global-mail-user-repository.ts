@@ -63,6 +63,10 @@ export function createGlobalMailUserRepository(db: Db) {
       .select(['me.id', 'me.code', 'me.name', 'me.email', 'me.role', 'me.language'])
       .where('s.id_hash', '=', sessionIdHash),
   );
+  // Read on every send API submission.
+  const ofCode = preparedQuery(db, (code: string) =>
+    ownAndGlobal().select(['me.id', 'me.code', 'me.name', 'me.email', 'me.role', 'me.language']).where('me.code', '=', code),
+  );
 
   return {
     async byCode(code: string): Promise<FoundUser | null> {
@@ -94,6 +98,14 @@ export function createGlobalMailUserRepository(db: Db) {
       const { id, code, name, email, role, language } = row;
       const user = { id, code, name, email, role, language };
       return { session: sessionFrom(row), user, settings: settingsFrom(row, 'own_'), global: globalFrom(row) };
+    },
+
+    /** The user with this code, their settings and the global mail user's, in one query (the send API's per-request read). */
+    async byCodeWithGlobal(code: string): Promise<(FoundUser & { global: FoundUser | null }) | null> {
+      const [row] = await ofCode(code);
+      if (!row) return null;
+      const { id, name, email, role, language } = row;
+      return { user: { id, code: row.code, name, email, role, language }, settings: settingsFrom(row, 'own_'), global: globalFrom(row) };
     },
   };
 }

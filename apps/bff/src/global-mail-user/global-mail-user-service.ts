@@ -105,6 +105,14 @@ export function createGlobalMailUserService(deps: { db: Db; deployment: Deployme
       return { effective: resolve(user, settings, global), global };
     },
 
+    /** The user with this code and their effective configuration, in one query; null for an unknown code. */
+    async effectiveForCode(code: string): Promise<{ user: UserRow; effective: EffectiveConfig; global: GlobalMailUser | null } | null> {
+      const found = await repository.byCodeWithGlobal(code);
+      if (!found) return null;
+      const global = toGlobal(found.global);
+      return { user: found.user, effective: resolve(found.user, found.settings, global), global };
+    },
+
     preview,
 
     async set(actor: UserRow, code: string | null): Promise<void> {

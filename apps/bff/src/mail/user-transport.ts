@@ -63,6 +63,8 @@ export function createUserTransport(deps: UserTransportDeps) {
     async effectiveOf(user: UserRow): Promise<{ effective: EffectiveConfig; global: GlobalMailUser | null }> {
       return deps.globalMailUser.effectiveFor(user);
     },
+    /** The user with this code and their effective configuration (one query), or null. */
+    effectiveOfCode: (code: string) => deps.globalMailUser.effectiveForCode(code),
     /** Refuses (AppError sendFailed) when the configuration cannot send: a password or sign-in is needed. */
     async transportFor(user: UserRow, resolved?: { effective: EffectiveConfig; global: GlobalMailUser | null }): Promise<UserTransport> {
       const { effective, global } = resolved ?? (await deps.globalMailUser.effectiveFor(user));

@@ -11,7 +11,7 @@ const RECONNECT_MAX_MS = 10_000;
  * `onNotify` for each NOTIFY and after every reconnect (what was announced meanwhile is due too).
  * A restarted database only delays wake-ups: the worker's poll timer covers the gap.
  */
-export function listenForOutbox(url: string, onNotify: () => void, logger: Logger): { close(): Promise<void> } {
+export function listenForOutbox(url: string, onNotify: (accountKey?: string) => void, logger: Logger): { close(): Promise<void> } {
   let client: pg.Client | null = null;
   let closed = false;
   let delay = RECONNECT_MIN_MS;
@@ -19,7 +19,7 @@ export function listenForOutbox(url: string, onNotify: () => void, logger: Logge
 
   async function connect(): Promise<void> {
     const next = new pg.Client({ connectionString: url });
-    next.on('notification', () => onNotify());
+    next.on('notification', (notification) => onNotify(notification.payload || undefined));
     next.on('error', (error) => {
       logger.warn({ err: error }, 'outbox listener lost its connection');
       reconnect(next);

@@ -7,6 +7,7 @@ import {
   tokenMaySendAs,
   type BatchEstimate,
   type BatchEstimateQuery,
+  type EffectiveConfig,
   type ServerLimitOverride,
   type MessageContent,
   type PublicBatch,
@@ -57,12 +58,12 @@ const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(va
 
 /** The ERP's mail (SPEC §10): submitted through the API, stored before the answer, sent by the workers. */
 export function createOutboxService(deps: OutboxServiceDeps) {
-  /** The user a token sends as: it must exist and be in the token's scope. */
-  async function sender(scope: TokenScope, code: string): Promise<UserRow> {
-    const user = await deps.users.findByCode(code);
-    if (!user) throw fieldError('user', 'user.notFound');
-    if (!tokenMaySendAs(scope, user.code)) throw new AppError('forbidden');
-    return user;
+  /** The user a token sends as (it must exist and be in the token's scope), with their configuration now. */
+  async function sender(scope: TokenScope, code: string): Promise<{ user: UserRow; effective: EffectiveConfig }> {
+    const found = await deps.userTransport.effectiveOfCode(code);
+    if (!found) throw fieldError('user', 'user.notFound');
+    if (!tokenMaySendAs(scope, found.user.code)) throw new AppError('forbidden');
+    return found;
   }
 
   /** The same Idempotency-Key with another body is a mistake the ERP must hear about. */
@@ -102,8 +103,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     };
   }
 
-  async function common(token: TokenRow, user: UserRow, batchId: string | null) {
-    const { effective } = await deps.userTransport.effectiveOf(user);
+  function common(token: TokenRow, effective: EffectiveConfig, batchId: string | null) {
     const now = deps.now();
     return {
       effective,
@@ -127,9 +127,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     visibilityOfUser: (user: UserRow): Visibility => (user.role === 'admin' ? { all: true } : { userIds: [user.id] }),
 
     async submitMessage(token: TokenRow, input: SubmitMessageInput, idempotencyKey: string | undefined): Promise<PublicOutboxMessage> {
-      const user = await sender(token.scope, input.user);
+      const { user, effective } = await sender(token.scope, input.user);
       const hash = sha256(input);
-      const message = row(user, input, await common(token, user, null));
+      const message = row(user, input, common(token, effective, null));
       const stored = await deps.store.insertMessage({ ...message, idempotency_key: idempotencyKey ?? null, request_hash: hash });
       const id = sameRequest(stored, hash);
       // A new message is what was just stored; only a repeated key reads the stored one back.
@@ -138,8 +138,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
     /** Before a batch: how long the account's limits make it take, so the ERP can warn its user. */
     async estimate(token: TokenRow, query: BatchEstimateQuery): Promise<BatchEstimate> {
-      const user = await sender(token.scope, query.user);
-      const { effective } = await deps.userTransport.effectiveOf(user);
+      const { effective } = await sender(token.scope, query.user);
       const limits = limitsFor(effective.transport, await deps.serverLimits(), deps.settings.relayLimits);
       const seconds = batchDurationSeconds(limits, query.messages, query.recipientsEach ?? 1);
       return { provider: limits.provider, seconds, slow: seconds >= SLOW_BATCH_SECONDS, massMail: effective.massMail };
@@ -147,9 +146,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
 
     /** The mass-mail module is for users whose effective configuration is an own server (SPEC §1). */
     async submitBatch(token: TokenRow, input: SubmitBatchInput, idempotencyKey: string | undefined): Promise<PublicBatch> {
-      const user = await sender(token.scope, input.user);
+      const { user, effective } = await sender(token.scope, input.user);
       const batchId = randomUUID();
-      const shared = await common(token, user, batchId);
+      const shared = common(token, effective, batchId);
       if (!shared.effective.massMail) throw fieldError('user', 'massMail.ownServerOnly');
       const hash = sha256(input);
       const stored = await deps.store.insertBatch(

@@ -2,7 +2,11 @@ import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/database';
 import type { OutboxBatchesTable, OutboxMessagesTable } from '../db/schema';
 
-/** The channel instances LISTEN on: a message became due now (submitted, resumed, retried by hand). */
+/**
+ * The channel instances LISTEN on: a message became due now (submitted, resumed, retried by hand).
+ * A single message's NOTIFY carries its account key, so an instance already sending for that account
+ * only wakes its sender.
+ */
 export const OUTBOX_CHANNEL = 'saatja_outbox';
 
 export type NewMessage = Insertable<OutboxMessagesTable>;
@@ -37,29 +41,33 @@ export function createOutboxStore(db: Db) {
   const notify = (trx: Db) => sql`select pg_notify(${OUTBOX_CHANNEL}, '')`.execute(trx);
 
   return {
-    /** A message, or the existing one of the same (token, Idempotency-Key). */
+    /**
+     * A message, or the existing one of the same (token, Idempotency-Key). The row and its NOTIFY
+     * are one statement, so one transaction and one round trip: the API's answer waits for nothing else.
+     */
     async insertMessage(row: NewMessage): Promise<Stored> {
-      return db.transaction().execute(async (trx) => {
-        const stored = await insertOnce(
-          () =>
-            trx
-              .insertInto('outbox_messages')
-              .values(row)
-              .onConflict((c) => c.columns(['token_id', 'idempotency_key']).doNothing())
-              .returning('id')
-              .executeTakeFirst(),
-          () =>
-            trx
-              .selectFrom('outbox_messages')
-              .select(['id', 'request_hash'])
-              .where('token_id', '=', row.token_id ?? null)
-              .where('idempotency_key', '=', row.idempotency_key ?? null)
-              .executeTakeFirstOrThrow(),
-          row.request_hash ?? null,
-        );
-        if (stored.created) await notify(trx);
-        return stored;
-      });
+      return insertOnce(
+        () =>
+          db
+            .with('inserted', (cte) =>
+              cte
+                .insertInto('outbox_messages')
+                .values(row)
+                .onConflict((c) => c.columns(['token_id', 'idempotency_key']).doNothing())
+                .returning('id'),
+            )
+            .selectFrom('inserted')
+            .select(['inserted.id', sql<string>`pg_notify(${OUTBOX_CHANNEL}, ${row.account_key})`.as('notified')])
+            .executeTakeFirst(),
+        () =>
+          db
+            .selectFrom('outbox_messages')
+            .select(['id', 'request_hash'])
+            .where('token_id', '=', row.token_id ?? null)
+            .where('idempotency_key', '=', row.idempotency_key ?? null)
+            .executeTakeFirstOrThrow(),
+        row.request_hash ?? null,
+      );
     },
 
     /** A batch and all its messages, or the existing batch of the same (token, Idempotency-Key). */

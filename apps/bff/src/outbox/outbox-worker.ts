@@ -19,6 +19,11 @@ export interface OutboxWorkerDeps {
 
 /** Purge finished messages and old send counts this often, ms. */
 const PURGE_EVERY_MS = 10 * 60_000;
+/**
+ * A wake-up for an account this instance already sends for runs the round (its queries) at most this
+ * much later, ms: under a steady stream of submissions the sender takes them, one round covers many.
+ */
+const ROUND_COALESCE_MS = 100;
 
 /**
  * The outbox worker every instance runs: on a wake-up (NOTIFY), on its poll timer and when the
@@ -32,9 +37,11 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   let running = false;
   let ticking: Promise<void> | null = null;
   let again = false;
+  let coalesced: NodeJS.Timeout | null = null;
   let lastPurge = 0;
   let sequence = 0;
   const nowMs = () => deps.now().getTime();
+  const localSenders = (accountKey: string) => [...senders].filter(([id]) => id.startsWith(`${accountKey}\n`));
 
   function schedule(ms: number): void {
     if (!running) return;
@@ -58,7 +65,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
         continue;
       }
       const limits = limitsForAccount(accountKey, overrides, deps.settings.relayLimits);
-      const local = [...senders].filter(([id]) => id.startsWith(`${accountKey}\n`));
+      const local = localSenders(accountKey);
       for (const [, sender] of local) sender.wake();
       for (let n = local.length; n < limits.maxConnections && senders.size < deps.settings.maxSenders; n += 1) {
         const holder = `${instance}/${(sequence += 1)}`;
@@ -77,9 +84,23 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     schedule(nextDue === Infinity ? deps.settings.pollMs : nextDue - nowMs());
   }
 
-  /** Run a tick now, or right after the one in progress. */
-  function wake(): void {
+  /**
+   * A message may be due (for `accountKey`, when known). A sender of that account here takes it at
+   * once and the round follows shortly; otherwise the round runs now, or right after the one in progress.
+   */
+  function wake(accountKey?: string): void {
     if (!running) return;
+    if (accountKey !== undefined) {
+      const local = localSenders(accountKey);
+      if (local.length > 0) {
+        for (const [, sender] of local) sender.wake();
+        coalesced ??= setTimeout(() => {
+          coalesced = null;
+          wake();
+        }, ROUND_COALESCE_MS);
+        return;
+      }
+    }
     if (ticking) {
       again = true;
       return;
@@ -109,6 +130,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     async stop(): Promise<void> {
       running = false;
       if (timer) clearTimeout(timer);
+      if (coalesced) clearTimeout(coalesced);
       await ticking;
       for (const sender of senders.values()) sender.stop();
       await Promise.all([...senders.values()].map((sender) => sender.done));

@@ -14,6 +14,11 @@ import type { OutboxSettings } from '../config/outbox-settings';
 const BACKGROUND_TIMEOUTS = { connectionTimeout: 60_000, greetingTimeout: 300_000, socketTimeout: 600_000 };
 /** Rebuild the connection this often, ms: a Microsoft 365 access token lives about an hour. */
 const CONNECTION_MAX_AGE_MS = 10 * 60_000;
+/**
+ * With nothing due, a sender keeps its connection and slot this long for what comes next (a NOTIFY
+ * wakes it), ms: a steady trickle of submissions then shares one connection instead of a new one each.
+ */
+const IDLE_LINGER_MS = 2_000;
 
 export interface SenderDeps {
   claims: OutboxClaims;
@@ -40,6 +45,8 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
   let stopped = false;
   let backOff = false;
   let interrupt: (() => void) | null = null;
+  /** A wake-up that came while not sleeping (mid-claim): the next sleep ends at once. */
+  let woken = false;
   let connection: AccountConnection | null = null;
   let connectedAt = 0;
   let stale = false;
@@ -77,7 +84,8 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
 
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, Math.max(0, ms));
+      const timer = setTimeout(done, woken ? 0 : Math.max(0, ms));
+      woken = false;
       function done() {
         clearTimeout(timer);
         interrupt = null;
@@ -124,6 +132,7 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
 
   async function run(): Promise<void> {
     let lastRenew = nowMs();
+    let lastWork = nowMs();
     while (!stopped && !backOff) {
       if (nowMs() - lastRenew > deps.settings.leaseMs / 3) {
         if (!(await renew())) break;
@@ -145,10 +154,17 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
         continue;
       }
       if (claimed.messages.length === 0) {
-        if (claimed.waitUntil === null) break;
-        await sleep(claimed.waitUntil - nowMs());
+        if (claimed.waitUntil !== null) {
+          await sleep(claimed.waitUntil - nowMs());
+          continue;
+        }
+        const idle = nowMs() - lastWork;
+        if (idle >= IDLE_LINGER_MS) break;
+        // Woken early by a NOTIFY; at the latest in time to renew the leases.
+        await sleep(Math.min(IDLE_LINGER_MS - idle, deps.settings.leaseMs / 3));
         continue;
       }
+      lastWork = nowMs();
       for (const message of claimed.messages) inHand.add(message.id);
       // The pool of one connection sends them in order; queuing them all keeps it busy.
       const memo: Parameters<Deliver>[2] = new Map();
@@ -166,7 +182,10 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
 
   return {
     done,
-    wake: () => interrupt?.(),
+    wake() {
+      if (interrupt) interrupt();
+      else woken = true;
+    },
     stop() {
       stopped = true;
       interrupt?.();
