@@ -1,6 +1,7 @@
 // The baseline: bare Express 5 routes in its own process like the BFF, on plain node like the built
 // BFF (no TypeScript loader in either's memory). The GET runs one query by primary key on the BFF's
-// own database (BENCH_DATABASE_URL), the least a request that reads something does.
+// own database (BENCH_DATABASE_URL), the least a request that reads something does; the POST stores
+// the JSON it gets in one INSERT before answering 202, the least a submission that is kept does.
 import { createRequire } from 'node:module';
 import { answerRequests } from './child-side.mjs';
 
@@ -18,6 +19,13 @@ app.get('/x', async (_req, res) => {
 });
 app.put('/x', express.json(), (req, res) => {
   res.json(req.body);
+});
+let table = null;
+app.post('/x', express.json(), async (req, res) => {
+  table ??= pool.query('create table if not exists bench_submissions (id bigserial primary key, body jsonb not null)');
+  await table;
+  const { rows } = await pool.query('insert into bench_submissions (body) values ($1) returning id', [req.body]);
+  res.status(202).json({ id: String(rows[0].id), ...req.body });
 });
 
 const server = app.listen(0, '127.0.0.1', () => {

@@ -1,7 +1,5 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
 import {
   createToken,
@@ -11,20 +9,25 @@ import {
   batchOf,
   setLocalServerLimits,
 } from '../apps/bff/test/support/outbox';
+import { startInstances } from '../apps/bff/test/support/instances';
 import { startTestStack } from '../apps/bff/test/support/stack';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '../packages/local-servers/src/index';
+import { startChild } from './child';
 import { nodemailer } from './from-bff';
+import type { BaselineReady } from './protocol';
 
 /**
  * `pnpm bench:outbox` (also the end of `pnpm bench`): the outbox's throughput to a local SMTP server
  * against a bare nodemailer pool with the same connections to the same server, and the submit API's
- * latency at a fixed 200 requests a second against bare node:http answering the same JSON. Baselines
+ * latency at a fixed 200 requests a second against bare Express storing the same JSON. Baselines
  * in the same run, alternated, as everywhere in the bench.
  */
 const MESSAGES = 1_000;
 const CONNECTIONS = 2;
 const RATE = 200;
 const DURATION_S = 10;
+/** Submit-latency rounds, Saatja and its baseline alternated; the median round (by Saatja's p99) is reported. */
+const LATENCY_ROUNDS = 3;
 
 const started = performance.now();
 const loadAtStart = loadavg()[0]!;
@@ -84,7 +87,13 @@ for (let round = 0; round < 2; round += 1) {
   throughput.submitMs.push(measured.submitMs);
 }
 
-async function fixedRate(url: string, headers: Record<string, string>, body: unknown) {
+interface Latency {
+  rate: number;
+  p50: number;
+  p99: number;
+}
+
+async function fixedRate(url: string, headers: Record<string, string>, body: unknown): Promise<Latency> {
   const options = {
     url,
     method: 'POST' as const,
@@ -106,19 +115,38 @@ const message = {
   text: 'Tere! Arve on manuses.',
   reference: 'INV-2026-001',
 };
-// The baseline: bare node:http parsing the same JSON and answering 202, in this same process.
-const echo = createServer((req, res) => {
-  const chunks: Buffer[] = [];
-  req.on('data', (chunk: Buffer) => chunks.push(chunk));
-  req.on('end', () =>
-    res.writeHead(202, { 'Content-Type': 'application/json' }).end(JSON.stringify(JSON.parse(Buffer.concat(chunks).toString('utf8')))),
-  );
+await stack.close();
+
+// The submit API as deployed: the BFF (with its worker, which sends what arrives) in a process of its
+// own, the user's SMTP server in another, the load from this one. The baseline: bare Express in its
+// own process storing the same JSON with one INSERT into the same database before answering 202.
+const sink = await startChild<{ kind: 'ready'; port: number }>(new URL('./smtp-sink-process.ts', import.meta.url), {
+  env: { BENCH_SINK: JSON.stringify({ tls, users: { jaan: JAAN_SMTP_PASSWORD } }) },
 });
-echo.listen(0, '127.0.0.1');
-await new Promise((resolve) => echo.once('listening', resolve));
-const baselineLatency = await fixedRate(`http://127.0.0.1:${(echo.address() as AddressInfo).port}/echo`, {}, message);
-const submitLatency = await fixedRate(`${stack.url}/api/v1/messages`, { authorization: `Bearer ${token}` }, message);
-echo.close();
+const instances = await startInstances(1, { openPorts: [sink.ready.port], extraCas: [tls.ca] });
+const bffUrl = instances.all[0]!.url;
+await jaanUsesOwnServer(bffUrl, { port: sink.ready.port, security: 'starttls' });
+await setLocalServerLimits(bffUrl, { maxConnections: CONNECTIONS });
+const submitToken = (await createToken(bffUrl)).token;
+const bareExpress = await startChild<BaselineReady>(new URL('./bare-express-process.mjs', import.meta.url), {
+  plain: true,
+  env: { BENCH_DATABASE_URL: instances.databaseUrl },
+});
+const latencyRounds: { saatja: Latency; baseline: Latency }[] = [];
+for (let round = 0; round < LATENCY_ROUNDS; round += 1) {
+  const baseline = await fixedRate(`${bareExpress.ready.url}/x`, {}, message);
+  latencyRounds.push({
+    baseline,
+    saatja: await fixedRate(`${bffUrl}/api/v1/messages`, { authorization: `Bearer ${submitToken}` }, message),
+  });
+}
+await bareExpress.stop();
+await instances.close();
+await sink.stop();
+// The round whose Saatja p99 is the median one, with its baseline.
+const { saatja: submitLatency, baseline: baselineLatency } = [...latencyRounds].sort((x, y) => x.saatja.p99 - y.saatja.p99)[
+  Math.floor(LATENCY_ROUNDS / 2)
+]!;
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const best = (values: number[]) => Math.max(...values);
@@ -136,9 +164,9 @@ const rows = [
   ],
   ['Batch of 1,000 submitted (POST /api/v1/batches, median)', `${fmt(median(throughput.submitMs))} ms`, '–', '–', '–', '–'],
   [
-    `Submit p50 / p99 at ${RATE} req/s (${DURATION_S} s)`,
+    `Submit p50 / p99 at ${RATE} req/s (${DURATION_S} s, median of ${LATENCY_ROUNDS} rounds)`,
     `${submitLatency.p50} ms / ${submitLatency.p99} ms (${fmt(submitLatency.rate)} req/s)`,
-    `${baselineLatency.p50} ms / ${baselineLatency.p99} ms bare node:http JSON echo`,
+    `${baselineLatency.p50} ms / ${baselineLatency.p99} ms bare Express + one INSERT`,
     `${(submitLatency.p99 / Math.max(1, baselineLatency.p99)).toFixed(2)}× (p99)`,
     'p99 < 50 ms',
     submitLatency.p99 < 50 ? 'met' : 'MISSED',
@@ -147,9 +175,8 @@ const rows = [
 console.log('\n| Measure | Saatja | Baseline (same run) | Ratio | Budget | Result |\n|---|---|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(
-  `\nNode ${process.version}, load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}, ${((performance.now() - started) / 1000).toFixed(0)} s; rounds: outbox ${throughput.outbox.map(fmt).join(', ')} msg/s, bare ${throughput.bare.map(fmt).join(', ')} msg/s.`,
+  `\nNode ${process.version}, load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}, ${((performance.now() - started) / 1000).toFixed(0)} s; rounds: outbox ${throughput.outbox.map(fmt).join(', ')} msg/s, bare ${throughput.bare.map(fmt).join(', ')} msg/s; submit p99 ${latencyRounds.map((r) => `${r.saatja.p99} (bare ${r.baseline.p99})`).join(', ')} ms.`,
 );
 
-await stack.close();
 await own.close();
 await stopDatabase();

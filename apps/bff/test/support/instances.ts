@@ -10,7 +10,7 @@ import { migrateToLatest } from '../../src/db/migrations';
 import { seedDemoUsers } from '../../src/dev/demo-users';
 import { startLocalM365, type LocalM365 } from '../../src/dev/dev-m365';
 import { freePort } from '../../src/network/free-port';
-import { testConfig } from './test-config';
+import { testConfig, type TestConfigParts } from './test-config';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export interface Instance {
@@ -27,6 +27,7 @@ export interface Instances {
   next(): Instance;
   /** The test's own view of the shared database. */
   db: Db;
+  databaseUrl: string;
   relay: LocalSmtpServer;
   m365: LocalM365;
   close(): Promise<void>;
@@ -50,7 +51,10 @@ function startInstance(config: Config): Promise<Instance> {
  * Several BFF instances, each a real process, on one PostgreSQL database, with one relay catcher and
  * one Microsoft identity emulator (with its SMTP server) shared the way a deployment shares them.
  */
-export async function startInstances(count: number): Promise<Instances> {
+export async function startInstances(
+  count: number,
+  extra: Pick<TestConfigParts, 'openPorts' | 'outbox'> & { extraCas?: string[] } = {},
+): Promise<Instances> {
   const dir = mkdtempSync(path.join(tmpdir(), 'saatja-instances-'));
   const database: TestDatabase = await createTestDatabase();
   const db = openDatabase(database.url, { maxConnections: 2 });
@@ -67,8 +71,10 @@ export async function startInstances(count: number): Promise<Instances> {
     databaseUrl: database.url,
     port: 0,
     relayPort: relay.port,
-    extraCas: [tls.ca, m365.emulator.ca],
+    extraCas: [tls.ca, m365.emulator.ca, ...(extra.extraCas ?? [])],
     m365: m365.config,
+    openPorts: extra.openPorts,
+    outbox: extra.outbox,
   });
   const all = await Promise.all(Array.from({ length: count }, (_, index) => startInstance({ ...base, port: index === 0 ? firstPort : 0 })));
   let turn = 0;
@@ -80,6 +86,7 @@ export async function startInstances(count: number): Promise<Instances> {
       return live[turn++ % live.length]!;
     },
     db,
+    databaseUrl: database.url,
     relay,
     m365,
     async close() {

@@ -35,7 +35,7 @@ export async function setLocalServerLimits(
 }
 
 /** JAAN's card sends through `server` (STARTTLS, user jaan): an own server, so mass mail is allowed. */
-export async function jaanUsesOwnServer(baseUrl: string, server: LocalSmtpServer): Promise<void> {
+export async function jaanUsesOwnServer(baseUrl: string, server: Pick<LocalSmtpServer, 'port' | 'security'>): Promise<void> {
   const jaan = apiClient(baseUrl);
   await jaan.signIn('JAAN', 'jaan-demo-2026');
   const response = await jaan.call('PUT', '/card', {
