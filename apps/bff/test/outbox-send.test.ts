@@ -149,6 +149,13 @@ describe('the send API and the outbox', () => {
     expect((await sendApi(stack.url, revoked.token)('POST', '/messages', invoice)).status).toBe(401);
     expect((await sendApi(stack.url, 'saatja_' + 'x'.repeat(43))('POST', '/messages', invoice)).status).toBe(401);
     expect((await fetch(`${stack.url}/api/v1/messages`)).status).toBe(401);
+    // Without a token the body is never read: a broken (or 20 MB) body is refused as unauthenticated.
+    const unread = await fetch(`${stack.url}/api/v1/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"to":',
+    });
+    expect(unread.status).toBe(401);
     const listed = (await admin.call('GET', '/admin/tokens')).json as unknown as {
       id: number;
       revokedAt: string | null;

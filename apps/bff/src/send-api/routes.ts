@@ -32,8 +32,9 @@ export function sendApiRoutes(deps: SendApiDeps) {
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.use(express.json({ limit: BODY_LIMIT }));
+  // The token first: a body of up to BODY_LIMIT is parsed for its holders only.
   router.use(requireApiToken(deps.tokens));
+  router.use(express.json({ limit: BODY_LIMIT }));
 
   const key = (header: string | undefined) => parseBody(idempotencyKeySchema, header);
   const visibility = (req: express.Request) => deps.outbox.visibilityOfToken(currentToken(req).scope);
