@@ -22,6 +22,20 @@ export interface UsableResult {
   runs: number[];
   /** Same-origin JS and CSS the page fetched (paths), to check the bundle measurement against. */
   assets: string[];
+  /** Where the time goes: the median of each phase's end over the runs. */
+  phases: LoadPhases;
+}
+
+/** ms after navigation start at which each part of a cold load had arrived. */
+export interface LoadPhases {
+  /** The HTML document's last byte. */
+  html: number;
+  /** The last same-origin script or style sheet. */
+  assets: number;
+  /** The last API answer asked for before the page became usable (its start-up reads). */
+  reads: number;
+  /** The first enabled input. */
+  usable: number;
 }
 
 /** CHROMIUM_PATH when set (as in playwright.config.ts), else Debian's chromium, else Playwright's own. */
@@ -42,7 +56,7 @@ const MARK_USABLE = `
 type Marked = { __usableAt?: number };
 
 /** One cold load: a fresh context has an empty HTTP cache, as a first visit of the day would. */
-async function loadOnce(browser: Browser, target: PageTarget, assets: Set<string>): Promise<number> {
+async function loadOnce(browser: Browser, target: PageTarget, assets: Set<string>): Promise<LoadPhases> {
   const context = await browser.newContext({ locale: 'et-EE' });
   try {
     if (target.cookie) await context.addCookies([{ ...target.cookie, url: target.url }]);
@@ -69,7 +83,21 @@ async function loadOnce(browser: Browser, target: PageTarget, assets: Set<string
         ).slice(0, 300);
         throw new Error(`${target.name} (${target.url}) showed no enabled input: "${shown}" ${errors.join(' | ')}`, { cause: error });
       });
-    return await page.evaluate(() => (globalThis as Marked).__usableAt!);
+    // Runs in the page; typed loosely because bench/ compiles without the DOM library.
+    type Timing = { name: string; startTime: number; responseEnd: number };
+    return await page.evaluate(() => {
+      const usable = (globalThis as Marked).__usableAt!;
+      const perf = (globalThis as unknown as { performance: { getEntriesByType(type: string): Timing[] } }).performance;
+      // No named inner functions: tsx would wrap them in a helper the page lacks.
+      const ends = { assets: 0, reads: 0 };
+      for (const { name, startTime, responseEnd } of perf.getEntriesByType('resource')) {
+        const pathname = new URL(name).pathname;
+        if (startTime >= usable) continue;
+        if (/\.(js|css)$/.test(pathname)) ends.assets = Math.max(ends.assets, responseEnd);
+        else if (pathname.startsWith('/api/')) ends.reads = Math.max(ends.reads, responseEnd);
+      }
+      return { html: perf.getEntriesByType('navigation')[0]?.responseEnd ?? 0, ...ends, usable };
+    });
   } finally {
     await context.close();
   }
@@ -79,18 +107,21 @@ async function loadOnce(browser: Browser, target: PageTarget, assets: Set<string
 export async function measureUsable(targets: readonly PageTarget[]): Promise<Map<string, UsableResult>> {
   const browser = await chromium.launch({ executablePath, args: ['--disable-gpu', '--disable-quic', '--no-first-run'] });
   try {
-    const times = new Map(targets.map((target) => [target.name, [] as number[]]));
+    const times = new Map(targets.map((target) => [target.name, [] as LoadPhases[]]));
     const assets = new Map(targets.map((target) => [target.name, new Set<string>()]));
     for (let round = 0; round <= RUNS; round++) {
       for (const target of targets) {
-        const ms = await loadOnce(browser, target, assets.get(target.name)!);
-        if (round > 0) times.get(target.name)!.push(ms);
+        const phases = await loadOnce(browser, target, assets.get(target.name)!);
+        if (round > 0) times.get(target.name)!.push(phases);
       }
     }
     return new Map(
       targets.map(({ name }) => {
-        const runs = times.get(name)!;
-        return [name, { median: median(runs), runs, assets: [...assets.get(name)!].sort() }];
+        const loads = times.get(name)!;
+        const phase = (key: keyof LoadPhases) => median(loads.map((load) => load[key]));
+        const phases = { html: phase('html'), assets: phase('assets'), reads: phase('reads'), usable: phase('usable') };
+        const runs = loads.map(({ usable }) => usable);
+        return [name, { median: phases.usable, runs, assets: [...assets.get(name)!].sort(), phases }];
       }),
     );
   } finally {

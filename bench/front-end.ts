@@ -25,8 +25,12 @@ try {
   const jaan = await signIn(built.child.ready.url, 'JAAN', 'jaan-demo-2026');
   const usable = await measureCardLoads(built.child.ready, jaan, assets);
   console.log(`\n${formatTable(frontEndRows({ assets, contributions, usable }))}\n`);
-  for (const [name, result] of Object.entries(usable))
-    console.log(`${name.padEnd(7)} ms per run: ${result.runs.map((ms) => ms.toFixed(0)).join(' ')}`);
+  console.log('Where the time goes (ms after navigation start, medians): HTML, scripts and styles, start-up reads, usable');
+  for (const [name, { phases, runs }] of Object.entries(usable)) {
+    const { html, assets: scripts, reads, usable: at } = phases;
+    const cells = [html, scripts, reads, at].map((ms) => ms.toFixed(0).padStart(5)).join(' ');
+    console.log(`  ${name.padEnd(7)} ${cells}   runs: ${runs.map((ms) => ms.toFixed(0)).join(' ')}`);
+  }
   console.log(`Load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}.\n\nThe card's first-visit assets (raw, gzip):`);
   for (const { file, raw, gzip } of assets) console.log(`  ${file.padEnd(44)} ${fmt.kB(raw).padStart(9)} ${fmt.kB(gzip).padStart(9)}`);
   console.log('By package (minified, gzip alone):');
