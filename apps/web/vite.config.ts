@@ -1,8 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { compression } from 'vite-plugin-compression2';
 
 export default defineConfig({
-  plugins: [react()],
+  // Scripts and styles also as .br and .gz, which the BFF sends to browsers that accept them.
+  plugins: [react(), compression({ algorithms: ['brotliCompress', 'gzip'], include: /\.(js|css)$/ })],
   server: { proxy: { '/api': 'http://localhost:3000' } },
   build: {
     target: 'es2022',

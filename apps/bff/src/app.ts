@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import type { PublicDeployment } from '@saatja/core';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
@@ -22,6 +20,7 @@ import { createEventsService } from './events/events-service';
 import { eventsRoutes } from './events/routes';
 import { createGlobalMailUserService } from './global-mail-user/global-mail-user-service';
 import { healthRoutes, type Lifecycle } from './health/routes';
+import { webAppRoutes } from './web-app/routes';
 import { AppError, errorHandler } from './http/app-error';
 import { drainingConnections } from './http/draining';
 import { csrfGuard } from './http/csrf';
@@ -212,14 +211,9 @@ export function createApp(deps: AppDeps): Express {
   });
   app.use('/api', api);
 
-  const indexHtml = path.join(config.webDist, 'index.html');
-  if (existsSync(indexHtml)) {
-    app.use(express.static(config.webDist, { index: false, maxAge: '1h' }));
-    // The SPA owns every other path (client-side routes).
-    app.get('/{*path}', (_req, res) => res.sendFile(indexHtml, { headers: { 'Cache-Control': 'no-cache' } }));
-  } else {
-    logger.warn({ webDist: config.webDist }, 'web app not built; serving the API only');
-  }
+  const webApp = webAppRoutes(config.webDist);
+  if (webApp) app.use(webApp);
+  else logger.warn({ webDist: config.webDist }, 'web app not built; serving the API only');
 
   app.use(errorHandler(logger));
   return app;
