@@ -1,5 +1,6 @@
 import type { DomainFacts } from '@saatja/core';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '../../../lib/format';
 
 /** What DNS said, for the user's IT person: MX hosts, the SPF record and each IP's result, DMARC. */
 export function DomainDetails({ facts }: { facts: DomainFacts }) {
@@ -31,7 +32,7 @@ export function DomainDetails({ facts }: { facts: DomainFacts }) {
           )}
         </dd>
         <dt>{t('deliverability.details.checkedAt')}</dt>
-        <dd>{new Date(facts.checkedAt).toLocaleString(i18n.language === 'et' ? 'et-EE' : 'en-GB')}</dd>
+        <dd>{formatDateTime(i18n.language, facts.checkedAt)}</dd>
       </dl>
     </details>
   );
