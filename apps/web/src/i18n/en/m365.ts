@@ -17,7 +17,8 @@ export const m365: Messages['m365'] = {
     'Microsoft 365 needs re-authentication: the permission was revoked or has expired ({{reason}}). No mail is sent until you authenticate again.',
   accountMismatch:
     '{{account}} is authenticated, but User says {{user}}. No mail is sent: authenticate again with the right mailbox or correct User.',
-  disconnected: 'Microsoft 365 is disconnected and its tokens are deleted.',
+  disconnected:
+    'Microsoft 365 is disconnected and its tokens are deleted. No mail is sent until you press “Authenticate Microsoft 365” and sign in again.',
   popupBlocked: 'The browser blocked the pop-up window; the sign-in continues in this window…',
   results: {
     authenticated: 'Microsoft 365 is authenticated ({{account}}).',

@@ -16,7 +16,8 @@ export const m365 = {
     'Microsoft 365 vajab uuesti autentimist: luba on tühistatud või aegunud ({{reason}}). Kirju ei saadeta enne, kui autendid uuesti.',
   accountMismatch:
     'Autenditud on {{account}}, kuid Kasutaja väljal on {{user}}. Kirju ei saadeta: autendi uuesti õige postkastiga või paranda Kasutaja.',
-  disconnected: 'Microsoft 365 ühendus on katkestatud ja tõendid kustutatud.',
+  disconnected:
+    'Microsoft 365 ühendus on katkestatud ja tõendid kustutatud. Kirju ei saadeta, kuni vajutad „Autendi Microsoft 365“ ja logid uuesti sisse.',
   popupBlocked: 'Brauser blokeeris hüpikakna, sisselogimine jätkub selles aknas…',
   results: {
     authenticated: 'Microsoft 365 on autenditud ({{account}}).',

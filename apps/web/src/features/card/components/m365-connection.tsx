@@ -31,6 +31,8 @@ export function M365Connection({ userCode, onCardSaved, onStatus }: M365Connecti
   const user = useWatch({ control, name: 'mailSender.m365.user' });
   const [status, setStatus] = useState<M365Status | null>(null);
   const [message, setMessage] = useState<M365Message | null>(null);
+  /** Disconnected here and now: the one status line says so, instead of a second banner. */
+  const [disconnected, setDisconnected] = useState(false);
 
   const show = useCallback(
     (next: M365Status | null) => {
@@ -66,6 +68,7 @@ export function M365Connection({ userCode, onCardSaved, onStatus }: M365Connecti
 
   async function signIn(win: Window | null) {
     setMessage(null);
+    setDisconnected(false);
     if (!(await trigger('mailSender.m365.user', { shouldFocus: true }))) {
       win?.close();
       return;
@@ -83,9 +86,10 @@ export function M365Connection({ userCode, onCardSaved, onStatus }: M365Connecti
   }
 
   async function disconnect() {
+    setMessage(null);
     try {
       show(await disconnectM365(userCode));
-      setMessage({ tone: 'info', text: t('m365.disconnected') });
+      setDisconnected(true);
     } catch (error) {
       setMessage({ tone: 'error', text: apiErrorText(t, error) });
     }
@@ -94,7 +98,7 @@ export function M365Connection({ userCode, onCardSaved, onStatus }: M365Connecti
   const healthy = status !== null && status.connected && !status.needsReauthentication && !status.accountMismatch;
   return (
     <div className="grid">
-      <M365StatusText status={status} user={user} />
+      <M365StatusText status={status} user={user} disconnected={disconnected} />
       {message && <Banner tone={message.tone}>{message.text}</Banner>}
       <div className="actions">
         {/* The window opens here, synchronously in the click, so no popup blocker fires. */}
@@ -122,10 +126,10 @@ export function M365Connection({ userCode, onCardSaved, onStatus }: M365Connecti
   );
 }
 
-function M365StatusText({ status, user }: { status: M365Status | null; user: string }) {
+function M365StatusText({ status, user, disconnected }: { status: M365Status | null; user: string; disconnected: boolean }) {
   const { t, i18n } = useTranslation();
   if (!status) return null;
-  if (!status.connected) return <Banner tone="info">{t('m365.notConnected')}</Banner>;
+  if (!status.connected) return <Banner tone="info">{t(disconnected ? 'm365.disconnected' : 'm365.notConnected')}</Banner>;
   if (status.needsReauthentication)
     return <Banner tone="warning">{t('m365.needsReauthentication', { reason: status.reauthReason ?? '–' })}</Banner>;
   if (status.accountMismatch) return <Banner tone="warning">{t('m365.accountMismatch', { account: status.account, user })}</Banner>;
