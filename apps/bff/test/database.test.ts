@@ -65,6 +65,21 @@ describe('the embedded PostgreSQL (no SAATJA_DATABASE_URL)', () => {
     }
   }, 60_000);
 
+  it.runIf(process.getuid?.() === 0)(
+    'when run as root under a folder the postgres user cannot pass, then the start names the folder and what to do',
+    async () => {
+      const closed = mkdtempSync(path.join(tmpdir(), 'saatja-closed-'));
+      chmodSync(closed, 0o700);
+      try {
+        await expect(connectDatabase({ databaseUrl: null, dataDir: path.join(closed, 'data') }, logger)).rejects.toThrow(
+          `the embedded PostgreSQL runs as the postgres user, which cannot pass through ${closed} to the data folder: allow it (chmod o+x ${closed})`,
+        );
+      } finally {
+        rmSync(closed, { recursive: true, force: true });
+      }
+    },
+  );
+
   it('when another Saatja process runs the server, then a second start shares it and leaves it running when it closes', async () => {
     const dir = dataDir();
     const owner = await holdEmbeddedServer(dir);

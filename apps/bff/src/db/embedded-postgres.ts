@@ -96,6 +96,15 @@ function letPostgresUserIn(parent: string): void {
   mkdirSync(parent, { recursive: true });
   const mode = statSync(parent).mode & 0o777;
   if ((mode & 0o001) === 0) chmodSync(parent, mode | 0o001);
+  // The folders above are the operator's (a home folder is often 0700): say so rather than change them.
+  for (let dir = path.dirname(path.resolve(parent)); ; dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0)
+      throw new Error(
+        `the embedded PostgreSQL runs as the postgres user, which cannot pass through ${dir} to the data folder: ` +
+          `allow it (chmod o+x ${dir}), run Saatja as a user other than root, choose SAATJA_DATA_DIR elsewhere, or set SAATJA_DATABASE_URL`,
+      );
+    if (dir === path.dirname(dir)) return;
+  }
 }
 
 /** The superuser's password, made with the cluster; initdb's folder must be empty, so it lives beside it. */
