@@ -1,20 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { AdminSettingsPage, UsersPage } from './pages/admin-pages';
 import { CardPage } from './pages/card-page';
 import { SignInPage } from './pages/sign-in-page';
+import { expectAccessible } from './support/accessibility';
 import { DEMO, expect, test } from './support/fixtures';
-
-/** axe on the page as it is now: no serious or critical violations (WCAG 2.1 AA rules). */
-async function expectAccessible(page: Page, state: string) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  const serious = results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) => `${state}: ${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
-    );
-  expect(serious).toEqual([]);
-}
 
 test('when every page and state is checked with axe, then nothing serious or critical is found', async ({ page }) => {
   const signIn = new SignInPage(page);

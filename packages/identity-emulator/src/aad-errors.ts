@@ -145,6 +145,12 @@ export const aadErrors = {
     code: 50034,
     message: `The user account ${email} does not exist in the directory.`,
   }),
+  temporarilyUnavailable: (): AadError => ({
+    error: 'temporarily_unavailable',
+    code: 90033,
+    message: 'A transient error has occurred. Please try again.',
+    status: 503,
+  }),
   consentRequired: (scope: string): AadError => ({
     error: 'invalid_grant',
     code: 65001,

@@ -45,4 +45,6 @@ export interface EmulatorContext extends IssuerContext {
   codes: ExpiringStore<IssuedCode>;
   rotation: RotationLedger;
   stats: EmulatorStats;
+  /** True while the token endpoint answers 503 temporarily_unavailable. */
+  tokenEndpointDown: () => boolean;
 }

@@ -10,6 +10,7 @@ export type {
   AccessTokenVerdict,
   EmulatorClient,
   EmulatorMailbox,
+  EmulatorOutage,
   EmulatorStats,
   IdentityEmulator,
   IdentityEmulatorOptions,

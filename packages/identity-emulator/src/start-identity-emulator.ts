@@ -8,7 +8,7 @@ import { createEmulatorApp } from './http/create-app';
 import { checkLifetime, validateOptions } from './options';
 import { createRotationLedger } from './refresh-tokens';
 import { generateSigningKey, loadSigningKeys } from './signing-keys';
-import type { EmulatorStats, IdentityEmulator, IdentityEmulatorOptions } from './types';
+import type { EmulatorOutage, EmulatorStats, IdentityEmulator, IdentityEmulatorOptions } from './types';
 import { createAccessTokenVerifier } from './verify-access-token';
 
 const HOST = '127.0.0.1';
@@ -27,6 +27,7 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
   const origin = `https://${HOST}:${port}`;
   let lifetime = accessTokenLifetimeSeconds;
   const stats: EmulatorStats = { tokenRequests: 0, authorizationCodeGrants: 0, refreshTokenGrants: 0 };
+  let outage: EmulatorOutage | null = null;
   const context: EmulatorContext = {
     origin,
     tenantId,
@@ -38,6 +39,7 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
     codes: createExpiringStore(CODE_MEMORY_MS),
     rotation: createRotationLedger(),
     stats,
+    tokenEndpointDown: () => outage === 'temporarilyUnavailable',
   };
   // Attached after listen: the app needs the origin, which needs the port the OS picked.
   server.on('request', createEmulatorApp(context));
@@ -61,11 +63,18 @@ export async function startIdentityEmulator(options: IdentityEmulatorOptions): P
     setAccessTokenLifetime(seconds) {
       lifetime = checkLifetime(seconds);
     },
+    async setOutage(next) {
+      if (closing) throw new Error('identity emulator: closed');
+      const listening = outage !== 'connectionRefused';
+      if (listening && next === 'connectionRefused') await close(server);
+      if (!listening && next !== 'connectionRefused') await listen(server, port);
+      outage = next;
+    },
     get stats() {
       return { ...stats };
     },
     // Idempotent, so a test may close early and still leave cleanup to afterEach.
-    close: () => (closing ??= close(server)),
+    close: () => (closing ??= outage === 'connectionRefused' ? Promise.resolve() : close(server)),
   };
 }
 

@@ -47,6 +47,12 @@ export interface EmulatorStats {
   refreshTokenGrants: number;
 }
 
+/**
+ * An outage of the identity platform, for tests of what callers do meanwhile: the token endpoint
+ * answering 503 `temporarily_unavailable` (AADSTS90033), or nothing listening (connections refused).
+ */
+export type EmulatorOutage = 'temporarilyUnavailable' | 'connectionRefused';
+
 export interface IdentityEmulator {
   /** https://127.0.0.1:<port> */
   readonly origin: string;
@@ -69,6 +75,8 @@ export interface IdentityEmulator {
   isAuthenticatedSmtpEnabled(email: string): boolean;
   /** Seconds, for tokens issued from now on; 0 issues tokens that are already expired. */
   setAccessTokenLifetime(seconds: number): void;
+  /** Starts an outage, or ends it (null): the same port and state (grants, keys) afterwards. */
+  setOutage(outage: EmulatorOutage | null): Promise<void>;
   /** A snapshot of the counters since start. */
   readonly stats: EmulatorStats;
   close(): Promise<void>;

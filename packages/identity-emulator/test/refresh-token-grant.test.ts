@@ -47,6 +47,31 @@ describe('token endpoint: refresh_token grant', () => {
     await expect(refresh(emulator, token)).resolves.toMatchObject({ status: 200 });
   });
 
+  it('when the platform is temporarily unavailable, then 503 temporarily_unavailable comes back and the token still works afterwards', async () => {
+    const emulator = await startTestEmulator();
+    const token = await refreshTokenFor(emulator);
+
+    await emulator.setOutage('temporarilyUnavailable');
+    const during = await refresh(emulator, token);
+    await emulator.setOutage(null);
+
+    expect(during).toMatchObject({ status: 503, body: { error: 'temporarily_unavailable', error_codes: [90033] } });
+    await expect(refresh(emulator, token)).resolves.toMatchObject({ status: 200 });
+  });
+
+  it('when connections are refused, then nothing answers on the port until the outage ends, and grants survive it', async () => {
+    const emulator = await startTestEmulator();
+    const token = await refreshTokenFor(emulator);
+
+    await emulator.setOutage('connectionRefused');
+    // A kept-alive socket cut by the outage may fail the first request as a reset instead.
+    await refresh(emulator, token).catch(() => {});
+
+    await expect(refresh(emulator, token)).rejects.toMatchObject({ code: 'ECONNREFUSED' });
+    await emulator.setOutage(null);
+    await expect(refresh(emulator, token)).resolves.toMatchObject({ status: 200 });
+  });
+
   it('when a refresh asks for a permission beyond the consent, then invalid_grant with consent_required comes back', async () => {
     const emulator = await startTestEmulator();
     const token = await refreshTokenFor(emulator);

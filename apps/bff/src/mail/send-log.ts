@@ -1,6 +1,7 @@
-import { tlsModes, type SendLogRoute } from '@saatja/core';
+import { isSendRefusal, tlsModes, type SendLogRoute, type SendRefusal } from '@saatja/core';
 import type { Db } from '../db/database';
 import type { SendLogTable } from '../db/schema';
+import { AppError } from '../http/app-error';
 
 /** The columns added for diagnostics are optional, so every sender can record without knowing them. */
 export type SendLogEntry = Omit<SendLogTable, 'id' | 'actor_user_id' | 'failure_class'> &
@@ -14,6 +15,14 @@ export function createSendLog(db: Db) {
   };
 }
 export type SendLog = ReturnType<typeof createSendLog>;
+
+/** Why a send was refused before any connection opened (a `refused` entry's code), or null for any other error. */
+export function refusalOf(error: unknown): SendRefusal | null {
+  if (!(error instanceof AppError)) return null;
+  if (error.code === 'rateLimited') return 'rateLimited';
+  const detail = error.code === 'sendFailed' ? error.options.detail : null;
+  return isSendRefusal(detail) ? detail : null;
+}
 
 /** The route is stored as JSON in the text column; entries from before are shown as they were written. */
 export const writeRoute = (route: Exclude<SendLogRoute, { kind: 'other' }>): string => JSON.stringify(route);

@@ -1,4 +1,4 @@
-import { diagnoseFailure, isSendRefusal, readableReply, type EffectiveConfig, type SendRefusal, type TestMailInput } from '@saatja/core';
+import { diagnoseFailure, readableReply, type EffectiveConfig, type TestMailInput } from '@saatja/core';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { UserRow } from '../auth/user-repository';
 import type { Config } from '../config';
@@ -7,7 +7,7 @@ import type { RateLimiter } from '../http/rate-limiter';
 import { describeRoute } from './build-transport';
 import { sendContext } from './transport-target';
 import { eventMailboxIdentity } from './event-mailbox-identity';
-import { writeRoute, type SendLog } from './send-log';
+import { refusalOf, writeRoute, type SendLog } from './send-log';
 import { sendMail, type SendResult } from './send-mail';
 import type { UserRoute, UserTransports } from './user-transport';
 
@@ -103,14 +103,6 @@ export function createTestMailService(deps: TestMailDeps) {
   }
 }
 export type TestMailService = ReturnType<typeof createTestMailService>;
-
-/** The reason a refusal before sending is logged under, or null for any other error. */
-function refusalOf(error: unknown): SendRefusal | null {
-  if (!(error instanceof AppError)) return null;
-  if (error.code === 'rateLimited') return 'rateLimited';
-  const detail = error.code === 'sendFailed' ? error.options.detail : null;
-  return isSendRefusal(detail) ? detail : null;
-}
 
 /** A test mail or check, cleared to go: the nodemailer options hold the password, so it stays in memory. */
 export interface PreparedSend {

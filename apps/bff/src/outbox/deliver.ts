@@ -3,7 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { UserRepository, UserRow } from '../auth/user-repository';
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
-import { writeRoute, type SendLog } from '../mail/send-log';
+import { refusalOf, writeRoute, type SendLog } from '../mail/send-log';
 import { toSmtpFailure } from '../mail/send-mail';
 import { sendContext } from '../mail/transport-target';
 import type { UserRoute, UserTransport, UserTransports } from '../mail/user-transport';
@@ -66,17 +66,18 @@ export function createDeliver(deps: DeliverDeps) {
       connected = await connection(() => deps.userTransport.transportFor(user, resolved));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      const detail = error.options.detail ?? error.code;
+      // Refused before any connection, logged as the test mail logs it: the send log words the code.
+      const reason = refusalOf(error) ?? error.options.detail ?? error.code;
       await log(message, started, {
         route: deps.userTransport.routeOf(resolved.effective),
-        result: 'failed',
+        result: 'refused',
         reply: null,
-        errorCode: detail,
-        failureClass: detail,
+        errorCode: reason,
+        failureClass: null,
       });
-      return TEMPORARY_PRE_SEND.has(detail)
-        ? retryOrFail(message, started, null, detail)
-        : { kind: 'failed', at: started.toISOString(), reply: null, failureClass: detail };
+      return TEMPORARY_PRE_SEND.has(reason)
+        ? retryOrFail(message, started, null, reason)
+        : { kind: 'failed', at: started.toISOString(), reply: null, failureClass: reason };
     }
 
     try {
@@ -114,7 +115,13 @@ export function createDeliver(deps: DeliverDeps) {
   async function log(
     message: ClaimedMessage,
     started: Date,
-    entry: { route: UserRoute; result: 'sent' | 'failed'; reply: string | null; errorCode: string | null; failureClass: string | null },
+    entry: {
+      route: UserRoute;
+      result: 'sent' | 'failed' | 'refused';
+      reply: string | null;
+      errorCode: string | null;
+      failureClass: string | null;
+    },
   ) {
     await deps.sendLog.record({
       user_id: message.user_id,

@@ -22,6 +22,7 @@ export function tokenRoutes(context: EmulatorContext): Router {
     if (grantType === 'authorization_code') context.stats.authorizationCodeGrants += 1;
     if (grantType === 'refresh_token') context.stats.refreshTokenGrants += 1;
 
+    if (context.tokenEndpointDown()) return sendTokenError(res, aadErrors.temporarilyUnavailable(), correlationId);
     if (resolveTenant(req.params.tenant, context.tenantId) === null) {
       return sendTokenError(res, aadErrors.tenantNotFound(req.params.tenant), correlationId);
     }

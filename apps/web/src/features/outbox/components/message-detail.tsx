@@ -1,9 +1,8 @@
-import { eventKinds, failureClasses, type EventKind, type FailureClass, type PublicOutboxMessageDetail } from '@saatja/core';
+import { eventKinds, type EventKind, type PublicOutboxMessageDetail } from '@saatja/core';
 import { useTranslation } from 'react-i18next';
+import { failureReason } from '../../../lib/failure-reason';
 import { formatDateTime } from '../../../lib/format';
 const isEventKind = (value: string): value is EventKind => (eventKinds as readonly string[]).includes(value);
-const isFailureClass = (value: string | null): value is FailureClass =>
-  value !== null && (failureClasses as readonly string[]).includes(value);
 
 /** One message: its Message-ID, every attempt, and the bounces matched to it. */
 export function MessageDetail({ message, onClose }: { message: PublicOutboxMessageDetail; onClose: () => void }) {
@@ -37,8 +36,7 @@ export function MessageDetail({ message, onClose }: { message: PublicOutboxMessa
               <span className={attempt.result === 'sent' ? 'tag tag--own' : 'tag tag--warning'}>
                 {t(`outbox.attemptResult.${attempt.result}`)}
               </span>{' '}
-              {isFailureClass(attempt.failureClass) && t(`diagnostics.failure.${attempt.failureClass}`)}{' '}
-              {attempt.serverReply && <code>{attempt.serverReply}</code>}
+              {failureReason(t, attempt.failureClass ?? attempt.errorCode)} {attempt.serverReply && <code>{attempt.serverReply}</code>}
             </li>
           ))}
         </ol>

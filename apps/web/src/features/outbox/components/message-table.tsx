@@ -1,14 +1,12 @@
-import { failureClasses, type FailureClass, type PublicOutboxMessage } from '@saatja/core';
+import type { PublicOutboxMessage } from '@saatja/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureReason } from '../../../lib/failure-reason';
 import { formatDateTime } from '../../../lib/format';
 import { WaitText } from './wait-text';
 
 const COLUMNS = ['createdAt', 'message', 'status', 'attempts', 'actions'] as const;
 type Column = (typeof COLUMNS)[number] | 'user';
-
-const isFailureClass = (value: string | null): value is FailureClass =>
-  value !== null && (failureClasses as readonly string[]).includes(value);
 
 interface MessageTableProps {
   messages: PublicOutboxMessage[];
@@ -57,6 +55,7 @@ function MessageRow({
 }: { message: PublicOutboxMessage; columns: Column[] } & Omit<MessageTableProps, 'messages' | 'showUser'>) {
   const { t, i18n } = useTranslation();
   const tone = message.status === 'sent' ? 'tag tag--own' : message.status === 'failed' ? 'tag tag--warning' : 'tag';
+  const why = message.status === 'failed' ? failureReason(t, message.failureClass) : null;
   const cells: Record<Column, ReactNode> = {
     createdAt: <time dateTime={message.createdAt}>{formatDateTime(i18n.language, message.createdAt)}</time>,
     user: `${message.user.name} (${message.user.code})`,
@@ -76,9 +75,7 @@ function MessageRow({
             <WaitText wait={message.wait} />
           </span>
         )}
-        {message.status === 'failed' && isFailureClass(message.failureClass) && (
-          <span className="outbox__why"> {t(`diagnostics.failure.${message.failureClass}`)}</span>
-        )}
+        {why && <span className="outbox__why"> {why}</span>}
       </>
     ),
     attempts: message.attempts,

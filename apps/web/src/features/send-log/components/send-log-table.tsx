@@ -1,15 +1,13 @@
-import { failureClasses, isSendRefusal, type FailureClass, type PublicSendLogEntry } from '@saatja/core';
+import type { PublicSendLogEntry } from '@saatja/core';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { failureReason } from '../../../lib/failure-reason';
 import { formatDateTime, formatNumber } from '../../../lib/format';
 import { RouteText } from './route-text';
 import { ServerReply } from './server-reply';
 
 const COLUMNS = ['at', 'kind', 'transport', 'recipient', 'result', 'reply', 'duration'] as const;
 type Column = (typeof COLUMNS)[number] | 'user';
-
-const isFailureClass = (value: string | null): value is FailureClass =>
-  value !== null && (failureClasses as readonly string[]).includes(value);
 
 interface SendLogTableProps {
   entries: PublicSendLogEntry[];
@@ -49,6 +47,7 @@ export function SendLogTable({ entries, showUser, vendor }: SendLogTableProps) {
 
 function SendLogRow({ entry, columns, vendor }: { entry: PublicSendLogEntry; columns: Column[]; vendor: string }) {
   const { t, i18n } = useTranslation();
+  const reason = failureReason(t, entry.result === 'refused' ? entry.errorCode : entry.failureClass);
   const cells: Record<Column, ReactNode> = {
     at: <time dateTime={entry.at}>{formatDateTime(i18n.language, entry.at)}</time>,
     user: (
@@ -65,10 +64,7 @@ function SendLogRow({ entry, columns, vendor }: { entry: PublicSendLogEntry; col
         <span className={entry.result === 'failed' || entry.result === 'refused' ? 'tag tag--warning' : 'tag tag--own'}>
           {t(`sendLog.results.${entry.result}`)}
         </span>
-        {isFailureClass(entry.failureClass) && <span className="send-log__reason"> {t(`diagnostics.failure.${entry.failureClass}`)}</span>}
-        {entry.result === 'refused' && isSendRefusal(entry.errorCode) && (
-          <span className="send-log__reason"> {t(`sendLog.refusals.${entry.errorCode}`)}</span>
-        )}
+        {reason && <span className="send-log__reason"> {reason}</span>}
       </>
     ),
     reply: entry.serverReply ? <ServerReply text={entry.serverReply} /> : '–',
