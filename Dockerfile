@@ -10,10 +10,8 @@ COPY . .
 RUN bash scripts/build-production.sh /out
 
 FROM node:20-bookworm-slim
-# A small young generation and two malloc arenas keep the resident memory near 110 MB under load
-# (npm run bench measures the bundle with this environment).
+# Two malloc arenas instead of one per thread: less resident memory for no measurable cost.
 ENV NODE_ENV=production \
-    NODE_OPTIONS="--max-semi-space-size=1" \
     MALLOC_ARENA_MAX=2 \
     SAATJA_MODE=production \
     HOST=0.0.0.0 \
@@ -32,4 +30,8 @@ HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # SIGTERM drains (SAATJA_DRAIN_TIMEOUT_MS, default 25 s); give `docker stop -t` / the orchestrator's grace period more.
 STOPSIGNAL SIGTERM
-CMD ["node", "dist/server.js"]
+# V8's heap, sized for a server whose live data is ~35 MB: a 1 MB young generation, and an old
+# generation collected when it has grown by half (V8 lets it grow up to 4x under load; the default
+# left 170 MB resident after a burst). Node accepts --heap-growing-percent only on its command line.
+# npm test and npm run bench start the bundle with this command and the environment above.
+CMD ["node", "--max-semi-space-size=1", "--heap-growing-percent=50", "dist/server.js"]

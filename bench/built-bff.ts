@@ -7,7 +7,7 @@ import { openDatabase } from '../apps/bff/src/db/database';
 import { hashPassword } from '../apps/bff/src/secrets/password-hash';
 import { generateKeySpec } from '../apps/bff/src/secrets/secret-box';
 import { freePort } from '../apps/bff/src/network/free-port';
-import { imageEnv } from '../apps/bff/test/support/image-env';
+import { imageEnv, imageNodeOptions } from '../apps/bff/test/support/image-env';
 import { createTestDatabase } from '../apps/bff/test/support/test-database';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '../packages/local-servers/src/index';
 import { startChild, type Child } from './child';
@@ -82,7 +82,7 @@ function stopBundle(child: ChildProcess): Promise<void> {
 
 /** One start of the bundle, timed to its "running" line, then stopped. */
 async function timeStartup(bundle: string, env: Record<string, string>): Promise<number> {
-  const { child, afterMs } = await spawnBundle(bundle, { ...env, PORT: '0' });
+  const { child, afterMs } = await spawnBundle(bundle, { ...env, PORT: '0' }, imageNodeOptions());
   await stopBundle(child);
   return afterMs;
 }
@@ -111,8 +111,8 @@ export async function startBuiltBff(bundle: string, options: BuiltBffOptions = {
   const database = await createTestDatabase();
   await seedUsers(database.url);
   const port = await freePort();
-  // Node refuses --cpu-prof in NODE_OPTIONS: it goes on the command line.
-  const nodeArgs = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  // As the image's command runs it; node refuses --cpu-prof in NODE_OPTIONS, so it goes there too.
+  const nodeArgs = [...imageNodeOptions(), ...(options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [])];
   const env = {
     // As the container image runs it (its NODE_OPTIONS and MALLOC_ARENA_MAX shape the memory measured).
     ...imageEnv(),

@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { imageNodeOptions } from './image-env';
 
 const ROOT = path.resolve(import.meta.dirname, '../../../..');
 
@@ -37,13 +38,13 @@ export interface RunningProduction {
 }
 
 /**
- * `node dist/server.js` in the bundle folder, as the image runs it (or another of its commands, e.g.
+ * `node <the image's options> dist/server.js` in the bundle folder, as the image runs it (or another of its commands, e.g.
  * `dist/cli.js inbound`); resolves once it logs `readyMsg`, with that log line's `url`.
  */
 export async function startProduction(
   bundle: string,
   settings: Record<string, string>,
-  command: { args: string[]; readyMsg: string } = { args: ['dist/server.js'], readyMsg: 'Saatja is running' },
+  command: { args: string[]; readyMsg: string } = { args: [...imageNodeOptions(), 'dist/server.js'], readyMsg: 'Saatja is running' },
 ): Promise<RunningProduction & { ready: Record<string, unknown> }> {
   const child = spawn(process.execPath, command.args, { cwd: bundle, env: baseEnv(settings), stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Record<string, unknown>[] = [];
