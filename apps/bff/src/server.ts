@@ -63,4 +63,11 @@ async function main() {
   else logger.info({ url: bff.url, inboundPort: bff.inboundPort, startedInMs: Math.round(process.uptime() * 1000) }, 'Saatja is running');
 }
 
-await main();
+try {
+  await main();
+} catch (error) {
+  // A setting or folder the operator must change: the message says which; a stack would bury it.
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(error.message);
+  process.exit(EX_CONFIG);
+}

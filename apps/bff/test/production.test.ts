@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { LogPage, PublicSendLogEntry } from '@saatja/core';
@@ -101,6 +101,20 @@ describe('the production bundle', { timeout: 120_000 }, () => {
       /exited with 78: This is the production build of Saatja: it runs with SAATJA_MODE=production only/,
     );
   });
+
+  it.runIf(process.getuid?.() === 0)(
+    'when run as root on a data folder the postgres user cannot reach, then the start exits 78 naming the folder, without a stack trace',
+    async () => {
+      const closed = path.join(dir, 'closed');
+      mkdirSync(closed, { mode: 0o700 });
+      const failure = await startProduction(bundle, settings('closed/data')).then(
+        () => 'started',
+        (error: Error) => error.message,
+      );
+      expect(failure).toContain(`exited with 78: the embedded PostgreSQL runs as the postgres user, which cannot pass through ${closed}`);
+      expect(failure).not.toMatch(/\n\s+at /);
+    },
+  );
 
   it('when started on an empty database, then the first admin made with the command signs in, saves a card and sends a test mail', async () => {
     const server = await startProduction(bundle, settings('first'));

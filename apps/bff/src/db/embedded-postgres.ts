@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../config';
 import { freePort } from '../network/free-port';
 
 export interface EmbeddedPostgres {
@@ -99,7 +100,7 @@ function letPostgresUserIn(parent: string): void {
   // The folders above are the operator's (a home folder is often 0700): say so rather than change them.
   for (let dir = path.dirname(path.resolve(parent)); ; dir = path.dirname(dir)) {
     if ((statSync(dir).mode & 0o001) === 0)
-      throw new Error(
+      throw new ConfigError(
         `the embedded PostgreSQL runs as the postgres user, which cannot pass through ${dir} to the data folder: ` +
           `allow it (chmod o+x ${dir}), run Saatja as a user other than root, choose SAATJA_DATA_DIR elsewhere, or set SAATJA_DATABASE_URL`,
       );
