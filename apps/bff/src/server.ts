@@ -6,16 +6,6 @@ import { createLogger } from './logger';
 
 const EX_CONFIG = 78;
 
-function configOrExit(): Config {
-  try {
-    return loadConfig();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
-    process.exit(EX_CONFIG);
-  }
-}
-
 /** Dev mode's code and packages are loaded only here; the production build does not contain them. */
 async function devMode(config: Config): Promise<DevMode> {
   let start: typeof startDevMode;
@@ -54,7 +44,7 @@ function exitOnSignals(bff: RunningBff, dev: DevMode | null, logger: Logger): vo
 }
 
 async function main() {
-  const config = configOrExit();
+  const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const dev = config.mode === 'dev' ? await devMode(config) : null;
   const bff = await startBff(dev?.config ?? config, logger, dev?.extra ?? {});
@@ -66,7 +56,7 @@ async function main() {
 try {
   await main();
 } catch (error) {
-  // A setting or folder the operator must change: the message says which; a stack would bury it.
+  // A bad setting, or a folder the operator must change: the message says which; a stack would bury it.
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);
   process.exit(EX_CONFIG);
