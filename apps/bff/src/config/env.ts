@@ -88,6 +88,8 @@ export const envSchema = z.object({
   SAATJA_RETENTION_EVENTS_DAYS: retentionDays(365),
   /** Raw inbound mail goes sooner than the events read from it: it may hold whole returned messages. */
   SAATJA_RETENTION_RAW_MAIL_DAYS: retentionDays(30),
+  /** Finished outbox messages (sent, failed, cancelled) and their batches; the attempts stay in the send log. */
+  SAATJA_RETENTION_OUTBOX_DAYS: retentionDays(30),
   /** The vendor's SPF include domain (e.g. _spf.directo.ee), offered to users' domain admins instead of the IPs. */
   SAATJA_SPF_INCLUDE: z
     .string()

@@ -68,6 +68,8 @@ export interface RetentionDays {
   sendLog: number;
   events: number;
   rawMail: number;
+  /** Finished outbox messages and emptied batches. */
+  outbox: number;
 }
 
 export class ConfigError extends Error {}
@@ -117,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sendLog: e.SAATJA_RETENTION_SEND_LOG_DAYS,
       events: e.SAATJA_RETENTION_EVENTS_DAYS,
       rawMail: e.SAATJA_RETENTION_RAW_MAIL_DAYS,
+      outbox: e.SAATJA_RETENTION_OUTBOX_DAYS,
     },
     sendingIps: e.SAATJA_SENDING_IPS,
     spfInclude: e.SAATJA_SPF_INCLUDE ?? null,

@@ -11,8 +11,6 @@ export interface OutboxSettings {
   /** Senders (SMTP connections) one instance runs at most. */
   maxSenders: number;
   retry: RetryPolicy;
-  /** Finished messages are deleted this long after they ended, ms. */
-  retentionMs: number;
   /** The vendor relay's limits (a deployment setting). */
   relayLimits: SendingLimits;
 }
@@ -23,7 +21,6 @@ export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = {
   claimBatch: 20,
   maxSenders: 16,
   retry: DEFAULT_RETRY_POLICY,
-  retentionMs: 30 * 86_400_000,
   relayLimits: { windows: [], maxConnections: 5 },
 };
 

@@ -160,18 +160,6 @@ export function createOutboxClaims(db: Db) {
         .where('status', '=', 'sending')
         .execute();
     },
-
-    /** Forget what no longer matters: sends older than every window, finished messages past retention. */
-    async purge(now: number, retentionMs: number): Promise<void> {
-      await db
-        .deleteFrom('outbox_sends')
-        .where('at', '<', iso(now - 2 * 86_400_000))
-        .execute();
-      await db
-        .deleteFrom('outbox_messages')
-        .where('finished_at', '<', iso(now - retentionMs))
-        .execute();
-    },
   };
 }
 export type OutboxClaims = ReturnType<typeof createOutboxClaims>;

@@ -17,8 +17,6 @@ export interface OutboxWorkerDeps {
   now: () => Date;
 }
 
-/** Purge finished messages and old send counts this often, ms. */
-const PURGE_EVERY_MS = 10 * 60_000;
 /**
  * A wake-up for an account this instance already sends for runs the round (its queries) at most this
  * much later, ms: under a steady stream of submissions the sender takes them, one round covers many.
@@ -38,7 +36,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   let ticking: Promise<void> | null = null;
   let again = false;
   let coalesced: NodeJS.Timeout | null = null;
-  let lastPurge = 0;
   let sequence = 0;
   const nowMs = () => deps.now().getTime();
   const localSenders = (accountKey: string) => [...senders].filter(([id]) => id.startsWith(`${accountKey}\n`));
@@ -51,10 +48,6 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   async function tick(): Promise<void> {
     const now = nowMs();
-    if (now - lastPurge > PURGE_EVERY_MS) {
-      await deps.claims.purge(now, deps.settings.retentionMs);
-      lastPurge = now;
-    }
     await deps.claims.sweepExpired(now);
     const accounts = await deps.claims.dueAccounts();
     const overrides = accounts.length > 0 ? await deps.serverLimits() : [];

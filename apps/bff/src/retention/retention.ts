@@ -1,3 +1,4 @@
+import { finishedStatuses, LONGEST_RATE_WINDOW_MS } from '@saatja/core';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { SESSION_IDLE_MS } from '../auth/session-store';
@@ -7,6 +8,7 @@ import type { Db } from '../db/database';
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rows deleted per statement, so a first purge of a large table never holds long locks. */
 const BATCH = 5_000;
+const finished = finishedStatuses.map((status) => sql.lit(status));
 /** The advisory lock only one instance holds while it purges (an arbitrary, fixed number). */
 export const PURGE_LOCK = 7_310_519_402;
 
@@ -18,12 +20,18 @@ export interface PurgeCounts {
   events: number;
   inboundMessages: number;
   rawMailCleared: number;
+  outboxMessages: number;
+  outboxBatches: number;
+  outboxSends: number;
 }
 
 /**
  * Remove what is past its retention (SPEC §9): expired sessions, sign-ins and rate-limit windows,
- * send-log entries and events (with the messages they came from) older than their period, and raw
- * inbound mail sooner. One instance at a time: null when another holds the lock. The audit log stays.
+ * send-log entries and events (with the messages they came from) older than their period, raw
+ * inbound mail sooner, and the outbox's finished messages, emptied batches and sends no rate window
+ * counts any more (SPEC §10; a message's attempts are send-log entries and keep that period). Queued
+ * and in-flight messages are never touched. One instance at a time: null when another holds the
+ * lock. The audit log stays.
  */
 export async function purgeExpired(db: Db, days: RetentionDays, now: Date): Promise<PurgeCounts | null> {
   return db.connection().execute(async (conn) => {
@@ -64,6 +72,23 @@ export async function purgeExpired(db: Db, days: RetentionDays, now: Date): Prom
         ),
         rawMailCleared: await inBatches((limit) =>
           sql`update inbound_messages set raw = null where id in (select id from inbound_messages where raw is not null and received_at < ${before(days.rawMail)} limit ${limit})`.execute(
+            conn,
+          ),
+        ),
+        // The status is checked again by the delete itself: a message sent again meanwhile stays.
+        outboxMessages: await inBatches((limit) =>
+          sql`delete from outbox_messages where id in (select id from outbox_messages where status in (${sql.join(finished)}) and finished_at < ${before(days.outbox)} limit ${limit}) and status in (${sql.join(finished)})`.execute(
+            conn,
+          ),
+        ),
+        // Only batches none of whose messages is left (deleting a batch would delete its messages).
+        outboxBatches: await inBatches((limit) =>
+          sql`delete from outbox_batches where id in (select b.id from outbox_batches b where b.created_at < ${before(days.outbox)} and not exists (select 1 from outbox_messages m where m.batch_id = b.id) limit ${limit})`.execute(
+            conn,
+          ),
+        ),
+        outboxSends: await inBatches((limit) =>
+          sql`delete from outbox_sends where ctid in (select ctid from outbox_sends where at < ${new Date(now.getTime() - LONGEST_RATE_WINDOW_MS).toISOString()} limit ${limit})`.execute(
             conn,
           ),
         ),

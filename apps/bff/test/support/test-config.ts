@@ -38,7 +38,7 @@ export function testConfig(parts: TestConfigParts): Config {
     companyName: 'Õunapuu & Põder OÜ',
     eventDomain: 'event.data.directo.ee',
     inboundPort: 0,
-    retention: { sendLog: 365, events: 365, rawMail: 30 },
+    retention: { sendLog: 365, events: 365, rawMail: 30, outbox: 30 },
     sendingIps: parts.sendingIps ?? ['90.190.150.210'],
     spfInclude: null,
     openPorts: [...DEFAULT_OPEN_PORTS, ...(parts.openPorts ?? [])],

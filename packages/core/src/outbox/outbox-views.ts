@@ -4,6 +4,8 @@ import { presetIds, type PresetId } from '../presets';
 /** A message's life: queued (waiting or due), sending (a worker holds it), then one of the ends. */
 export const messageStatuses = ['queued', 'sending', 'sent', 'failed', 'cancelled'] as const;
 export type MessageStatus = (typeof messageStatuses)[number];
+/** A message in one of these is done with: nothing sends it again unless someone sends it anew. */
+export const finishedStatuses = ['sent', 'failed', 'cancelled'] as const satisfies readonly MessageStatus[];
 
 export const batchStatuses = ['active', 'paused', 'cancelled'] as const;
 export type BatchStatus = (typeof batchStatuses)[number];

@@ -98,6 +98,9 @@ export function nextSlot(windows: readonly RateWindow[], recent: readonly SentSl
   return earliest;
 }
 
+/** No rate window is longer than a day (the per-day figures), ms: older sends count against nothing. */
+export const LONGEST_RATE_WINDOW_MS = 86_400_000;
+
 /** The longest window of the limits, ms: older sends no longer matter. */
 export function longestWindowMs(limits: SendingLimits): number {
   return Math.max(0, ...limits.windows.map((window) => window.seconds * 1000));

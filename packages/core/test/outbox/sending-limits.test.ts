@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod/mini';
 import { toFieldErrors } from '../../src/errors';
 import type { EffectiveTransport } from '../../src/effective-config';
-import { findPreset } from '../../src/presets';
+import { findPreset, microsoft365Limits, providerPresets } from '../../src/presets';
 import {
   accountKey,
   batchDurationSeconds,
   DEFAULT_LIMITS,
   limitsFor,
   limitsForAccount,
+  LONGEST_RATE_WINDOW_MS,
   longestWindowMs,
   nextSlot,
   type RateWindow,
@@ -161,6 +162,17 @@ describe('longestWindowMs', () => {
   it('when there are windows, then the longest counts; with none, zero', () => {
     expect(longestWindowMs(findPreset('gmail')!.limits!)).toBe(86_400_000);
     expect(longestWindowMs(DEFAULT_LIMITS)).toBe(0);
+  });
+
+  it('when any preset or an admin’s every figure is set, then no window is longer than LONGEST_RATE_WINDOW_MS (the retention purge relies on it)', () => {
+    const everyFigure = { host: 'mail.example.ee', perSecond: 1, perMinute: 1, perHour: 1, perDay: 1, maxConnections: 1 };
+    const all = [
+      microsoft365Limits,
+      ...providerPresets.flatMap((preset) => (preset.limits ? [preset.limits] : [])),
+      limitsFor(smtp('mail.example.ee'), [everyFigure], relayLimits),
+    ];
+
+    expect(Math.max(...all.map(longestWindowMs))).toBe(LONGEST_RATE_WINDOW_MS);
   });
 });
 
