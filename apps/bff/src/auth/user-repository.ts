@@ -44,6 +44,10 @@ export function createUserRepository(db: Db) {
         .executeTakeFirstOrThrow();
       return row.id;
     },
+    /** Locks the user's row to the end of the transaction and reads the profile as committed then. */
+    async lockProfile(id: number): Promise<Pick<UserRow, 'name' | 'email'> | undefined> {
+      return db.selectFrom('users').select(['name', 'email']).where('id', '=', id).forUpdate().executeTakeFirst();
+    },
     async updateProfile(id: number, profile: { name: string; email: string }): Promise<void> {
       await db.updateTable('users').set(profile).where('id', '=', id).execute();
     },

@@ -108,13 +108,17 @@ export function createCardService(deps: CardServiceDeps) {
       const profile = { name: input.name, email: input.email };
       const inherited = deps.globalMailUser.inheritedFrom(user, global);
       const next = await deps.db.transaction().execute(async (trx) => {
+        const users = createUserRepository(trx);
+        // One save of a card at a time: each builds on what the one before committed, so a save that
+        // read the card earlier cannot write a password just entered away ("keep" needs the stored one).
+        const current = (await users.lockProfile(user.id)) ?? user;
         const settings = createMailSettingsRepository(trx);
         const stored = await settings.find(user.id);
         const next = nextSettings(user, stored, input, inherited);
-        await createUserRepository(trx).updateProfile(user.id, profile);
+        await users.updateProfile(user.id, profile);
         await settings.save(next);
         await createAuditLog(trx, deps.now).record(actor.id, 'card.save', `user:${user.code}`, {
-          before: { name: user.name, email: user.email, ...auditable(stored) },
+          before: { name: current.name, email: current.email, ...auditable(stored) },
           after: { ...profile, ...auditable(next) },
         });
         return next;
