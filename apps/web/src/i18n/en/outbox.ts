@@ -32,7 +32,7 @@ export const outbox: Messages['outbox'] = {
     paused: 'The mass mailing is paused.',
     providerLimit: '{{provider}} limit: next slot {{time}}.',
     limit: 'Sending limit: next slot {{time}}.',
-    retry: 'The server did not take it for now; next try {{time}}.',
+    retry: 'Not sent yet; next try {{time}}.',
     connections: 'Waiting for a free connection to the server.',
   },
   details: 'Details',

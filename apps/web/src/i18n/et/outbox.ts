@@ -30,7 +30,7 @@ export const outbox = {
     paused: 'Masspostitus on peatatud.',
     providerLimit: '{{provider}} limiit: järgmine aeg {{time}}.',
     limit: 'Saatmislimiit: järgmine aeg {{time}}.',
-    retry: 'Server ei võtnud kirja ajutiselt vastu; uus katse {{time}}.',
+    retry: 'Pole veel saadetud; uus katse {{time}}.',
     connections: 'Ootab vaba ühendust serveriga.',
   },
   details: 'Üksikasjad',

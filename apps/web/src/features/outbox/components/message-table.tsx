@@ -55,7 +55,8 @@ function MessageRow({
 }: { message: PublicOutboxMessage; columns: Column[] } & Omit<MessageTableProps, 'messages' | 'showUser'>) {
   const { t, i18n } = useTranslation();
   const tone = message.status === 'sent' ? 'tag tag--own' : message.status === 'failed' ? 'tag tag--warning' : 'tag';
-  const why = message.status === 'failed' ? failureReason(t, message.failureClass) : null;
+  // Why it failed, or why the last try did not send (a server's refusal, Microsoft's sign-in unreachable, …).
+  const why = message.status === 'failed' || message.wait?.kind === 'retry' ? failureReason(t, message.failureClass) : null;
   const cells: Record<Column, ReactNode> = {
     createdAt: <time dateTime={message.createdAt}>{formatDateTime(i18n.language, message.createdAt)}</time>,
     user: `${message.user.name} (${message.user.code})`,
