@@ -64,8 +64,14 @@ async function bare(): Promise<number> {
   return MESSAGES / ((performance.now() - t0) / 1000);
 }
 
-/** Messages a second through the outbox: from the batch's submission to the last one at the server. */
+/**
+ * Messages a second through the outbox: from the batch's submission to the last one at the server.
+ * Like the bare pool, it starts without a connection: the last round's senders keep theirs for a
+ * moment after their last message (to share it with what comes next), so wait until they let go.
+ */
 async function outbox(): Promise<{ perSecond: number; submitMs: number }> {
+  while ((await stack.bff.db.selectFrom('outbox_connections').select('slot').execute()).length > 0)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   own.clear();
   const t0 = performance.now();
   const answer = await fetch(`${stack.url}/api/v1/batches`, {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api-client';
 import { dumpDatabase } from './support/dump-database';
 import { printFigure } from './support/figures';
+import { createToken, eventually, sendApi } from './support/outbox';
 import { startTestStack, type TestStack } from './support/stack';
 
 const USER = 'info@firma.ee';
@@ -85,5 +86,36 @@ describe('a server that echoes the credentials in its refusal', () => {
     printFigure(
       `Echoing server: 6 refused logins (owner and inheriting user: test mail, dry run, check+send), ${FORMS.length} forms of the password searched in ${seen.length} responses and streamed checks (incl. send logs), ${logLines.length} log lines and the database: ${found.map(([place, n]) => `${place} ${n}`).join(', ')}`,
     );
+  });
+
+  it('when the outbox sends through it, then the refusal is stored and logged without the password or its encodings', async () => {
+    // MARI's card sends through the echoing server (saved by the test above).
+    const api = sendApi(stack.url, (await createToken(stack.url)).token);
+    const submitted = await api('POST', '/messages', { user: 'MARI', to: ['klient@example.ee'], subject: 'Arve', text: 'Tere!' });
+    expect(submitted.status).toBe(202);
+    const id = submitted.json!.id as string;
+    const message = await eventually(
+      async () => (await api('GET', `/messages/${id}`)).json!,
+      (read) => read.status === 'failed',
+    );
+    const db = stack.bff.db;
+    const stored = await db
+      .selectFrom('outbox_messages')
+      .select(['message_id', 'last_reply'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const logged = await db.selectFrom('send_log').select('server_reply').where('message_id', '=', stored.message_id).execute();
+    // The refusal is kept for the user to read, with the secret taken out.
+    expect(stored.last_reply).toMatch(/^535 5\.7\.8 .*\[redacted\]/);
+    expect(logged.map((entry) => entry.server_reply)).toEqual([stored.last_reply]);
+    const database = await dumpDatabase(db);
+
+    const places = { response: JSON.stringify(message), logs: logLines.join('\n'), database };
+    const found = Object.entries(places).map(([place, text]) => [place, FORMS.filter((form) => text.includes(form)).length] as const);
+    expect(found).toEqual([
+      ['response', 0],
+      ['logs', 0],
+      ['database', 0],
+    ]);
   });
 });

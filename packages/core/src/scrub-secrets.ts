@@ -57,18 +57,25 @@ const REPLY_PREFIX = /^(\d{3}[ -]?(?:\d\.\d{1,3}\.\d{1,3} )?)?(.*)$/s;
  * over the lines of a multi-line reply takes the text of all its lines.
  */
 export function scrubSecrets(reply: string, sent: SentSecrets): string {
+  return secretScrubber(sent)(reply);
+}
+
+/** `scrubSecrets` for many replies to one client: the forms of its secrets are worked out once. */
+export function secretScrubber(sent: SentSecrets): (reply: string) => string {
   const secrets = secretsOf(sent);
-  if (secrets.length === 0) return reply;
+  if (secrets.length === 0) return (reply) => reply;
   // Longest first, so a token that contains the password is removed whole.
   const raw = [...new Set(secrets.flatMap(textForms))].sort((a, b) => b.length - a.length);
   const fragments = secrets.flatMap(base64Fragments);
   const encodes = (run: string) => fragments.some((fragment) => run.includes(fragment));
-  let scrubbed = reply;
-  for (const secret of raw) scrubbed = scrubbed.split(secret).join(REDACTED);
-  scrubbed = scrubbed.replace(BASE64_RUN, (run) => (encodes(run) ? REDACTED : run));
-  const lines = scrubbed.split('\n').map((line) => REPLY_PREFIX.exec(line)!);
-  if (lines.length < 2) return scrubbed;
-  const joined = lines.map((line) => line[2]!.trim()).join('');
-  const wrapped = raw.some((secret) => joined.includes(secret)) || (joined.match(BASE64_RUN) ?? []).some(encodes);
-  return wrapped ? lines.map((line) => `${line[1] ?? ''}${REDACTED}`).join('\n') : scrubbed;
+  return (reply) => {
+    let scrubbed = reply;
+    for (const secret of raw) scrubbed = scrubbed.split(secret).join(REDACTED);
+    scrubbed = scrubbed.replace(BASE64_RUN, (run) => (encodes(run) ? REDACTED : run));
+    const lines = scrubbed.split('\n').map((line) => REPLY_PREFIX.exec(line)!);
+    if (lines.length < 2) return scrubbed;
+    const joined = lines.map((line) => line[2]!.trim()).join('');
+    const wrapped = raw.some((secret) => joined.includes(secret)) || (joined.match(BASE64_RUN) ?? []).some(encodes);
+    return wrapped ? lines.map((line) => `${line[1] ?? ''}${REDACTED}`).join('\n') : scrubbed;
+  };
 }

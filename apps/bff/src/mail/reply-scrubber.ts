@@ -1,4 +1,4 @@
-import { scrubSecrets } from '@saatja/core';
+import { secretScrubber } from '@saatja/core';
 
 /** What a client authenticated with: nodemailer's `auth` and the check's credentials alike. */
 export interface SentCredentials {
@@ -15,6 +15,5 @@ const text = (value: unknown) => (typeof value === 'string' ? value : null);
  */
 export function replyScrubber(auth: SentCredentials | null | undefined): (reply: string) => string {
   if (!auth) return (reply) => reply;
-  const sent = { user: text(auth.user) ?? '', password: text(auth.pass), accessToken: text(auth.accessToken) };
-  return (reply) => scrubSecrets(reply, sent);
+  return secretScrubber({ user: text(auth.user) ?? '', password: text(auth.pass), accessToken: text(auth.accessToken) });
 }

@@ -8,10 +8,17 @@ export type SendLogEntry = Omit<SendLogTable, 'id' | 'actor_user_id' | 'failure_
   Partial<Pick<SendLogTable, 'actor_user_id' | 'failure_class'>>;
 
 export function createSendLog(db: Db) {
+  /** Several attempts in one statement: a busy outbox writes what a few milliseconds of sending produced. */
+  async function recordMany(entries: readonly SendLogEntry[]): Promise<void> {
+    if (entries.length > 0)
+      await db
+        .insertInto('send_log')
+        .values([...entries])
+        .execute();
+  }
   return {
-    async record(entry: SendLogEntry): Promise<void> {
-      await db.insertInto('send_log').values(entry).execute();
-    },
+    recordMany,
+    record: (entry: SendLogEntry) => recordMany([entry]),
   };
 }
 export type SendLog = ReturnType<typeof createSendLog>;

@@ -3,7 +3,7 @@ import type { Transporter } from 'nodemailer';
 import type { UserRepository, UserRow } from '../auth/user-repository';
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
-import { refusalOf, writeRoute, type SendLog } from '../mail/send-log';
+import { refusalOf, writeRoute, type SendLogEntry } from '../mail/send-log';
 import { toSmtpFailure } from '../mail/send-mail';
 import { sendContext } from '../mail/transport-target';
 import type { UserRoute, UserTransport, UserTransports } from '../mail/user-transport';
@@ -14,13 +14,14 @@ import type { ClaimedMessage, Outcome } from './outbox-claims';
 export interface AccountConnection {
   transporter: Transporter;
   transport: UserTransport;
+  /** A server may echo the credentials it was sent: every reply goes through this before anything keeps it. */
+  scrub: (reply: string) => string;
 }
 
 export interface DeliverDeps {
   config: Pick<Config, 'companyName' | 'eventDomain'>;
   users: UserRepository;
   userTransport: UserTransports;
-  sendLog: SendLog;
   retry: RetryPolicy;
   now: () => Date;
   random: () => number;
@@ -34,9 +35,16 @@ export type ConnectionSource = (build: () => Promise<UserTransport>) => Promise<
 /** Refusals before any connection: only a Microsoft 365 outage passes; the rest need the user. */
 const TEMPORARY_PRE_SEND = new Set(['m365Unavailable']);
 
+/** An attempt's end: the outcome to store, and its send-log entry (none when nothing was tried). */
+export interface Delivered {
+  outcome: Outcome;
+  entry: SendLogEntry | null;
+}
+
 /**
  * One attempt of one message, through the account's connection: the outcome to store, and an entry
- * in the send log (SPEC §5: every attempt), whose Message-ID lets the events module match bounces.
+ * for the send log (SPEC §5: every attempt), whose Message-ID lets the events module match bounces.
+ * The sender writes both, the entry first (outcome-writer).
  */
 export function createDeliver(deps: DeliverDeps) {
   /** The user and their configuration as it is now; `memo` holds it for the rest of one claimed chunk. */
@@ -53,13 +61,13 @@ export function createDeliver(deps: DeliverDeps) {
     message: ClaimedMessage,
     connection: ConnectionSource,
     memo: Map<number, Promise<Resolved | null>>,
-  ): Promise<Outcome> {
+  ): Promise<Delivered> {
     const started = deps.now();
     const found = await configurationOf(message.user_id, memo);
-    if (!found) return { kind: 'failed', at: started.toISOString(), reply: null, failureClass: 'userGone' };
+    if (!found) return { outcome: { kind: 'failed', at: started.toISOString(), reply: null, failureClass: 'userGone' }, entry: null };
     const { user, ...resolved } = found;
     const key = accountKey(resolved.effective.transport);
-    if (key !== message.account_key) return { kind: 'moved', accountKey: key };
+    if (key !== message.account_key) return { outcome: { kind: 'moved', accountKey: key }, entry: null };
 
     let connected: AccountConnection;
     try {
@@ -68,37 +76,41 @@ export function createDeliver(deps: DeliverDeps) {
       if (!(error instanceof AppError)) throw error;
       // Refused before any connection, logged as the test mail logs it: the send log words the code.
       const reason = refusalOf(error) ?? error.options.detail ?? error.code;
-      await log(message, started, {
+      const entry = log(message, started, {
         route: deps.userTransport.routeOf(resolved.effective),
         result: 'refused',
         reply: null,
         errorCode: reason,
         failureClass: null,
       });
-      return TEMPORARY_PRE_SEND.has(reason)
+      const outcome: Outcome = TEMPORARY_PRE_SEND.has(reason)
         ? retryOrFail(message, started, null, reason)
         : { kind: 'failed', at: started.toISOString(), reply: null, failureClass: reason };
+      return { outcome, entry };
     }
 
+    const { scrub } = connected;
     try {
       const info = (await connected.transporter.sendMail(composeMail(message, resolved.effective, deps.config))) as { response?: string };
-      const reply = readableReply(info.response ?? null);
-      await log(message, started, { route: connected.transport.route, result: 'sent', reply, errorCode: null, failureClass: null });
-      return { kind: 'sent', at: deps.now().toISOString(), reply };
+      const reply = readableReply(info.response === undefined ? null : scrub(info.response));
+      const entry = log(message, started, { route: connected.transport.route, result: 'sent', reply, errorCode: null, failureClass: null });
+      return { outcome: { kind: 'sent', at: deps.now().toISOString(), reply }, entry };
     } catch (error) {
       const failure = toSmtpFailure(error);
       const diagnosis = diagnoseFailure(failure, sendContext(connected.transport.options));
-      const reply = readableReply(failure.response);
-      await log(message, started, {
+      const reply = readableReply(failure.response === null ? null : scrub(failure.response));
+      const entry = log(message, started, {
         route: connected.transport.route,
         result: 'failed',
         reply,
         errorCode: failure.code,
         failureClass: diagnosis.failureClass,
       });
-      if (classifySendFailure(failure) === 'permanent')
-        return { kind: 'failed', at: deps.now().toISOString(), reply, failureClass: diagnosis.failureClass };
-      return retryOrFail(message, started, reply, diagnosis.failureClass);
+      const outcome: Outcome =
+        classifySendFailure(failure) === 'permanent'
+          ? { kind: 'failed', at: deps.now().toISOString(), reply, failureClass: diagnosis.failureClass }
+          : retryOrFail(message, started, reply, diagnosis.failureClass);
+      return { outcome, entry };
     }
   };
 
@@ -112,7 +124,8 @@ export function createDeliver(deps: DeliverDeps) {
     return { kind: 'retry', nextAt: new Date(next).toISOString(), reply, failureClass };
   }
 
-  async function log(
+  /** The attempt's send-log entry, written by the sender with others (SendLog.recordMany). */
+  function log(
     message: ClaimedMessage,
     started: Date,
     entry: {
@@ -122,8 +135,8 @@ export function createDeliver(deps: DeliverDeps) {
       errorCode: string | null;
       failureClass: string | null;
     },
-  ) {
-    await deps.sendLog.record({
+  ): SendLogEntry {
+    return {
       user_id: message.user_id,
       at: started.toISOString(),
       kind: 'send',
@@ -135,7 +148,7 @@ export function createDeliver(deps: DeliverDeps) {
       failure_class: entry.failureClass,
       duration_ms: deps.now().getTime() - started.getTime(),
       message_id: message.message_id,
-    });
+    };
   }
 }
 export type Deliver = ReturnType<typeof createDeliver>;

@@ -1,19 +1,13 @@
 import type { SendingLimits } from '@saatja/core';
-import nodemailer from 'nodemailer';
-import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import type { Logger } from 'pino';
 import type { ConnectionLeases } from './connection-leases';
-import type { AccountConnection, ConnectionSource, Deliver } from './deliver';
-import type { OutboxClaims, Outcome } from './outbox-claims';
+import { createAccountConnection } from './account-connection';
+import type { Deliver, Delivered } from './deliver';
+import type { ClaimedMessage, OutboxClaims } from './outbox-claims';
+import { createOutcomeWriter } from './outcome-writer';
+import type { SendLog } from '../mail/send-log';
 import type { OutboxSettings } from '../config/outbox-settings';
 
-/**
- * A background sender is not interactive: RFC 5321 §4.5.3.2's client timeouts (greeting 5 min, the
- * final dot 10 min) rather than the card's short ones, ms.
- */
-const BACKGROUND_TIMEOUTS = { connectionTimeout: 60_000, greetingTimeout: 300_000, socketTimeout: 600_000 };
-/** Rebuild the connection this often, ms: a Microsoft 365 access token lives about an hour. */
-const CONNECTION_MAX_AGE_MS = 10 * 60_000;
 /**
  * With nothing due, a sender keeps its connection and slot this long for what comes next (a NOTIFY
  * wakes it), ms: a steady trickle of submissions then shares one connection instead of a new one each.
@@ -24,6 +18,7 @@ export interface SenderDeps {
   claims: OutboxClaims;
   leases: ConnectionLeases;
   deliver: Deliver;
+  sendLog: Pick<SendLog, 'recordMany'>;
   settings: OutboxSettings;
   logger: Logger;
   now: () => Date;
@@ -47,52 +42,46 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
   let interrupt: (() => void) | null = null;
   /** A wake-up that came while not sleeping (mid-claim): the next sleep ends at once. */
   let woken = false;
-  let connection: AccountConnection | null = null;
-  let connectedAt = 0;
-  let stale = false;
+  /** Claimed and not yet stored as ended: renewed with the slot. */
   const inHand = new Set<string>();
+  const sending = new Set<Promise<void>>();
+  let unsent = 0;
+  /** Called whenever a send ends (see `pause`). */
+  let progress: (() => void) | null = null;
   const nowMs = () => deps.now().getTime();
 
-  let building: Promise<AccountConnection> | null = null;
-  const source: ConnectionSource = (build) => {
-    building ??= build().then((transport) => {
-      const options: SMTPPool.Options = {
-        ...transport.options,
-        ...BACKGROUND_TIMEOUTS,
-        pool: true,
-        maxConnections: 1,
-        maxMessages: Infinity,
-      };
-      const transporter = nodemailer.createTransport(options);
-      connection = { transport, transporter };
-      connectedAt = nowMs();
-      return connection;
-    });
-    return building.catch((error: unknown) => {
-      building = null;
-      throw error;
-    });
-  };
-  /** Between claims only (messages may be queued in the pool): drop a stale or old connection. */
-  function refreshConnection(): void {
-    if (!connection || (!stale && nowMs() - connectedAt < CONNECTION_MAX_AGE_MS)) return;
-    connection.transporter.close();
-    connection = null;
-    building = null;
-    stale = false;
-  }
+  const connection = createAccountConnection(nowMs);
 
-  const sleep = (ms: number) =>
+  /** Until a wake-up (NOTIFY, stop), `ms` elapsed, or `ready` holds (checked whenever a send ends). */
+  const pause = (ms: number, ready: () => boolean = () => false) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, woken ? 0 : Math.max(0, ms));
+      const timer = setTimeout(done, woken || stopped || ready() ? 0 : Math.max(0, ms));
       woken = false;
       function done() {
         clearTimeout(timer);
         interrupt = null;
+        progress = null;
         resolve();
       }
       interrupt = done;
+      progress = () => {
+        if (ready()) done();
+      };
     });
+
+  const writer = createOutcomeWriter({
+    claims: deps.claims,
+    sendLog: deps.sendLog,
+    holder: account.holder,
+    giveUpMs: deps.settings.leaseMs,
+    retryMs: deps.settings.pollMs,
+    written: (ids) => ids.forEach((id) => inHand.delete(id)),
+    failed: (error) => {
+      deps.logger.error({ err: error, account: account.key }, 'outbox outcomes not stored; the messages come back after their lease');
+      stopped = true;
+      interrupt?.();
+    },
+  });
 
   /** Keep the slot and the messages in hand; losing the slot means another instance may use it now. */
   async function renew(): Promise<boolean> {
@@ -101,42 +90,66 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
     return deps.leases.renew(account.key, account.slot, account.holder, until);
   }
 
-  /** The outcome must reach the database, or the message would be sent again after its lease. */
-  async function settle(id: string, outcome: Outcome): Promise<void> {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        await deps.claims.settle(id, account.holder, outcome);
-        return;
-      } catch (error) {
-        if (attempt * deps.settings.pollMs > deps.settings.leaseMs) throw error;
-        await sleep(deps.settings.pollMs);
-      }
+  async function sendOne(message: ClaimedMessage, memo: Parameters<Deliver>[2]): Promise<void> {
+    const delivered = await deps.deliver(message, connection.source, memo).catch((error: unknown): Delivered => {
+      deps.logger.error({ err: error, message: message.id }, 'outbox delivery crashed');
+      const nextAt = new Date(nowMs() + deps.settings.leaseMs).toISOString();
+      return { outcome: { kind: 'retry', nextAt, reply: null, failureClass: 'unknown' }, entry: null };
+    });
+    // A refused login may be a changed password: the next claim builds the connection anew.
+    if (delivered.outcome.kind !== 'sent') connection.markStale();
+    // A struggling server is left alone until the worker's next round, not tried with every message.
+    if (delivered.outcome.kind === 'retry') backOff = true;
+    writer.add({ id: message.id, ...delivered });
+  }
+
+  /** Queue a claimed chunk on the connection; `unsent` counts what the pool has yet to finish. */
+  function queue(messages: readonly ClaimedMessage[]): void {
+    const memo: Parameters<Deliver>[2] = new Map();
+    for (const message of messages) {
+      inHand.add(message.id);
+      unsent += 1;
+      const sent = sendOne(message, memo).finally(() => {
+        unsent -= 1;
+        sending.delete(sent);
+        progress?.();
+      });
+      sending.add(sent);
     }
   }
 
-  async function sendOne(
-    message: Awaited<ReturnType<OutboxClaims['claim']>>['messages'][number],
-    memo: Parameters<Deliver>[2],
-  ): Promise<void> {
-    const outcome = await deps.deliver(message, source, memo).catch((error: unknown): Outcome => {
-      deps.logger.error({ err: error, message: message.id }, 'outbox delivery crashed');
-      return { kind: 'retry', nextAt: new Date(nowMs() + deps.settings.leaseMs).toISOString(), reply: null, failureClass: 'unknown' };
-    });
-    // A refused login may be a changed password: the next claim builds the connection anew.
-    if (outcome.kind !== 'sent') stale = true;
-    // A struggling server is left alone until the worker's next round, not tried with every message.
-    if (outcome.kind === 'retry') backOff = true;
-    await settle(message.id, outcome);
-    inHand.delete(message.id);
+  async function run(): Promise<void> {
+    try {
+      await loop();
+    } finally {
+      // What was claimed is sent and its outcome stored before the slot is given back.
+      await Promise.all([...sending]);
+      await writer.close();
+    }
   }
 
-  async function run(): Promise<void> {
+  async function loop(): Promise<void> {
     let lastRenew = nowMs();
     let lastWork = nowMs();
+    /**
+     * The next chunk is claimed while the last one is still being sent (at most two in hand), so the
+     * connection does not wait for the claim's round trips.
+     */
+    const lowWater = deps.settings.claimBatch;
     while (!stopped && !backOff) {
       if (nowMs() - lastRenew > deps.settings.leaseMs / 3) {
         if (!(await renew())) break;
         lastRenew = nowMs();
+      }
+      if (unsent > lowWater) {
+        await pause(deps.settings.leaseMs / 3, () => unsent <= lowWater);
+        continue;
+      }
+      if (connection.needsRenewal()) {
+        // Messages may be queued on the old one: it closes once they are done.
+        if (unsent === 0) connection.close();
+        else await pause(deps.settings.leaseMs / 3, () => unsent === 0);
+        continue;
       }
       let claimed: Awaited<ReturnType<OutboxClaims['claim']>>;
       try {
@@ -150,33 +163,32 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
         });
       } catch (error) {
         deps.logger.warn({ err: error, account: account.key }, 'outbox claim failed; retrying');
-        await sleep(deps.settings.pollMs);
+        await pause(deps.settings.pollMs);
         continue;
       }
-      if (claimed.messages.length === 0) {
-        if (claimed.waitUntil !== null) {
-          await sleep(claimed.waitUntil - nowMs());
-          continue;
-        }
+      if (claimed.messages.length > 0) {
+        lastWork = nowMs();
+        // The pool of one connection sends them in order; queuing them keeps it busy.
+        queue(claimed.messages);
+      } else if (claimed.waitUntil !== null) {
+        await pause(claimed.waitUntil - nowMs());
+      } else if (unsent > 0) {
+        // Nothing more due yet: look again when these are done, or at a NOTIFY.
+        await pause(deps.settings.leaseMs / 3, () => unsent === 0);
+        lastWork = nowMs();
+      } else {
         const idle = nowMs() - lastWork;
         if (idle >= IDLE_LINGER_MS) break;
         // Woken early by a NOTIFY; at the latest in time to renew the leases.
-        await sleep(Math.min(IDLE_LINGER_MS - idle, deps.settings.leaseMs / 3));
-        continue;
+        await pause(Math.min(IDLE_LINGER_MS - idle, deps.settings.leaseMs / 3));
       }
-      lastWork = nowMs();
-      for (const message of claimed.messages) inHand.add(message.id);
-      // The pool of one connection sends them in order; queuing them all keeps it busy.
-      const memo: Parameters<Deliver>[2] = new Map();
-      await Promise.all(claimed.messages.map((message) => sendOne(message, memo)));
-      refreshConnection();
     }
   }
 
   const done = run()
     .catch((error: unknown) => deps.logger.error({ err: error, account: account.key }, 'outbox sender stopped'))
     .finally(async () => {
-      connection?.transporter.close();
+      connection.close();
       await deps.leases.release(account.key, account.slot, account.holder).catch(() => {});
     });
 
