@@ -1,20 +1,22 @@
 import type { Me, PublicDeployment } from '@saatja/core';
-import { lazy, type ReactNode } from 'react';
+import { lazy, type ComponentType, type ReactNode } from 'react';
+import { loadPageMessages } from '../i18n';
 import { CardPage } from '../features/card/components/card-page';
 import { takePrefetchedCard } from './boot-requests';
 import { DeliverabilityPanel } from '../features/deliverability/components/deliverability-panel';
 
-// Pages other than the card load on demand, so the card — what most users open — loads least.
-const SettingsPage = lazy(() => import('../features/admin/components/settings-page').then((m) => ({ default: m.SettingsPage })));
-const AuditPage = lazy(() => import('../features/admin/components/audit-page').then((m) => ({ default: m.AuditPage })));
-const UsersPage = lazy(() => import('../features/admin/components/users-page').then((m) => ({ default: m.UsersPage })));
-const DevMailboxPage = lazy(() =>
-  import('../features/dev-mailbox/components/dev-mailbox-page').then((m) => ({ default: m.DevMailboxPage })),
-);
-const EventsPage = lazy(() => import('../features/events/components/events-page').then((m) => ({ default: m.EventsPage })));
-const OutboxPage = lazy(() => import('../features/outbox/components/outbox-page').then((m) => ({ default: m.OutboxPage })));
-const TokensPage = lazy(() => import('../features/admin/components/tokens-page').then((m) => ({ default: m.TokensPage })));
-const SendLogPage = lazy(() => import('../features/send-log/components/send-log-page').then((m) => ({ default: m.SendLogPage })));
+/** A page other than the card: its code and its messages load on demand, so the card loads least. */
+function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
+  return lazy(() => Promise.all([load(), loadPageMessages()]).then(([Page]) => ({ default: Page })));
+}
+const SettingsPage = lazyPage(() => import('../features/admin/components/settings-page').then((m) => m.SettingsPage));
+const AuditPage = lazyPage(() => import('../features/admin/components/audit-page').then((m) => m.AuditPage));
+const UsersPage = lazyPage(() => import('../features/admin/components/users-page').then((m) => m.UsersPage));
+const DevMailboxPage = lazyPage(() => import('../features/dev-mailbox/components/dev-mailbox-page').then((m) => m.DevMailboxPage));
+const EventsPage = lazyPage(() => import('../features/events/components/events-page').then((m) => m.EventsPage));
+const OutboxPage = lazyPage(() => import('../features/outbox/components/outbox-page').then((m) => m.OutboxPage));
+const TokensPage = lazyPage(() => import('../features/admin/components/tokens-page').then((m) => m.TokensPage));
+const SendLogPage = lazyPage(() => import('../features/send-log/components/send-log-page').then((m) => m.SendLogPage));
 
 export interface RouteContext {
   me: Me;
@@ -70,16 +72,16 @@ export const routes: Route[] = [
     allowed: isAdmin,
     render: ({ deployment }) => <AuditPage vendor={deployment.vendorName} />,
   },
-  { path: '/admin/tokens', nav: 'tokens.nav', allowed: isAdmin, render: () => <TokensPage /> },
-  { path: '/outbox', nav: 'outbox.nav', render: ({ me }) => <OutboxPage isAdmin={me.role === 'admin'} /> },
+  { path: '/admin/tokens', nav: 'app.tokens', allowed: isAdmin, render: () => <TokensPage /> },
+  { path: '/outbox', nav: 'app.outbox', render: ({ me }) => <OutboxPage isAdmin={me.role === 'admin'} /> },
   {
     path: '/events',
-    nav: 'events.nav',
+    nav: 'app.events',
     render: ({ me, deployment }) => <EventsPage vendor={deployment.vendorName} isAdmin={me.role === 'admin'} />,
   },
   {
     path: '/send-log',
-    nav: 'sendLog.nav',
+    nav: 'app.sendLog',
     render: ({ me, deployment }) => <SendLogPage isAdmin={me.role === 'admin'} vendor={deployment.vendorName} />,
   },
   { path: '/dev/mailbox', nav: 'app.devMailbox', allowed: ({ deployment }) => deployment.devMode, render: () => <DevMailboxPage /> },

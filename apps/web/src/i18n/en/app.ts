@@ -10,5 +10,9 @@ export const app: Messages['app'] = {
   adminAudit: 'Audit log',
   adminUsers: 'Users',
   devMailbox: 'Dev mailbox',
+  outbox: 'Outbox',
+  tokens: 'API tokens',
+  events: 'Events',
+  sendLog: 'Send log',
   loading: 'Loading…',
 };

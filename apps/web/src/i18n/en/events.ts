@@ -1,7 +1,6 @@
 import type { Messages } from '../messages';
 
 export const events: Messages['events'] = {
-  nav: 'Events',
   title: 'Events',
   intro: 'Bounces, delays and replies of {{vendor}}-Reply-To mail that reached the company event mailbox.',
   adminNote: 'As an admin you see every user’s events, including those no sent message could be matched to.',

@@ -1,7 +1,6 @@
 import type { Messages } from '../messages';
 
 export const outbox: Messages['outbox'] = {
-  nav: 'Outbox',
   title: 'Outbox',
   intro:
     'The ERP’s mail (invoices, reminders, mass mailings) sent through your mail settings: what is on its way, what was sent, and why a message waits.',
@@ -53,7 +52,6 @@ export const outbox: Messages['outbox'] = {
 };
 
 export const tokens: Messages['tokens'] = {
-  nav: 'API tokens',
   title: 'API tokens',
   intro:
     'The ERP’s back end sends mail through Saatja’s API (/api/v1, described at /api/v1/openapi.json). A token is shown only when it is created; Saatja keeps only its hash.',

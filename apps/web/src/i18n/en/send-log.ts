@@ -1,7 +1,6 @@
 import type { Messages } from '../messages';
 
 export const sendLog: Messages['sendLog'] = {
-  nav: 'Send log',
   title: 'Send log',
   intro:
     'Every test mail, connection check and sent mail: when, whose configuration, through what, to whom and what happened. Passwords are never logged.',

@@ -8,5 +8,9 @@ export const app = {
   adminAudit: 'Auditilogi',
   adminUsers: 'Kasutajad',
   devMailbox: 'Arenduse postkast',
+  outbox: 'Väljuvad kirjad',
+  tokens: 'API võtmed',
+  events: 'Sündmused',
+  sendLog: 'Saatmislogi',
   loading: 'Laadin…',
 };

@@ -1,5 +1,4 @@
 export const events = {
-  nav: 'Sündmused',
   title: 'Sündmused',
   intro: '{{vendor}}-Reply-To kirjade tagastused, viivitused ja vastused, mis jõudsid ettevõtte sündmuste postkasti.',
   adminNote: 'Administraatorina näed kõigi kasutajate sündmusi, ka neid, mida ei õnnestunud ühegi saadetud kirjaga siduda.',

@@ -1,38 +1,5 @@
 /** Estonian, the default language; the source document's own wording. One file per area. */
-import { app } from './app';
-import { signIn } from './sign-in';
-import { card } from './card';
-import { testMail } from './test-mail';
-import { diagnostics } from './diagnostics';
-import { sendLog } from './send-log';
-import { devMailbox } from './dev-mailbox';
-import { errors } from './errors';
-import { advice, presets } from './presets';
-import { effective } from './effective';
-import { admin } from './admin';
-import { events } from './events';
-import { m365 } from './m365';
-import { log } from './log';
-import { deliverability } from './deliverability';
-import { outbox, tokens } from './outbox';
+import { firstScreen } from './first-screen';
+import { pages } from './pages';
 
-export const et = {
-  app,
-  signIn,
-  card,
-  testMail,
-  diagnostics,
-  sendLog,
-  devMailbox,
-  errors,
-  presets,
-  advice,
-  effective,
-  admin,
-  events,
-  m365,
-  log,
-  deliverability,
-  outbox,
-  tokens,
-};
+export const et = { ...firstScreen, ...pages };

@@ -1,5 +1,4 @@
 export const outbox = {
-  nav: 'Väljuvad kirjad',
   title: 'Väljuvad kirjad',
   intro:
     'ERP-i kirjad (arved, meeldetuletused, masspostitus), mis saadetakse sinu meiliseadistuse kaudu: mis on teel, mis on saadetud ja miks mõni kiri ootab.',
@@ -51,7 +50,6 @@ export const outbox = {
 };
 
 export const tokens = {
-  nav: 'API võtmed',
   title: 'API võtmed',
   intro:
     'ERP-i serveripool saadab kirju Saatja API kaudu (/api/v1, kirjeldus /api/v1/openapi.json). Iga võti näidatakse ainult loomisel; Saatja hoiab vaid selle räsi.',

@@ -1,5 +1,4 @@
 export const sendLog = {
-  nav: 'Saatmislogi',
   title: 'Saatmislogi',
   intro:
     'Iga testkiri, ühenduse kontroll ja saadetud kiri: millal, kelle seadistusega, mille kaudu, kellele ja mis juhtus. Paroole logisse ei kirjutata.',

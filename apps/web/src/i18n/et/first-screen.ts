@@ -1,0 +1,13 @@
+/** The messages of the card, the sign-in page and the frame around every page: in the first script. */
+import { app } from './app';
+import { signIn } from './sign-in';
+import { card } from './card';
+import { testMail } from './test-mail';
+import { diagnostics } from './diagnostics';
+import { errors } from './errors';
+import { advice, presets } from './presets';
+import { effective } from './effective';
+import { m365 } from './m365';
+import { deliverability } from './deliverability';
+
+export const firstScreen = { app, signIn, card, testMail, diagnostics, errors, presets, advice, effective, m365, deliverability };
