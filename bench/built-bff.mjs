@@ -19,7 +19,13 @@ const nodemailer = createRequire(path.join(bundle, 'package.json'))('nodemailer'
 
 const HELLO_HTML =
   '<!doctype html><html lang="et"><head><meta charset="utf-8"><title>hello</title></head><body><input aria-label="hello"></body></html>';
-const hello = createServer((_req, res) => res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' }).end(HELLO_HTML));
+// Served with the headers Saatja's own pages carry (copied from its index.html below): its
+// Cross-Origin-Opener-Policy alone moves a page into a new renderer process, which a page without
+// it, opened in a fresh tab, is spared; the baseline should differ from the card in content only.
+let pageHeaders = {};
+const hello = createServer((_req, res) =>
+  res.writeHead(200, { ...pageHeaders, 'Content-Type': 'text/html; charset=utf-8' }).end(HELLO_HTML),
+);
 await new Promise((resolve) => hello.listen(0, '127.0.0.1', resolve));
 
 const PORTS = { relay: bench.relayPort, smtp: bench.ownSmtpPort };
@@ -38,6 +44,23 @@ for (;;) {
   if (ready) break;
   await new Promise((resolve) => setTimeout(resolve, 20));
 }
+/** Headers about the response itself, not about how the browser treats the page. */
+const OWN_HEADERS = new Set([
+  'content-length',
+  'content-type',
+  'etag',
+  'last-modified',
+  'date',
+  'connection',
+  'keep-alive',
+  'cache-control',
+  'accept-ranges',
+  'vary',
+  'transfer-encoding',
+]);
+const index = await fetch(`${url}/`);
+await index.arrayBuffer();
+pageHeaders = Object.fromEntries([...index.headers].filter(([name]) => !OWN_HEADERS.has(name)));
 process.send({ kind: 'ready', url, helloUrl: `http://localhost:${hello.address().port}/`, ownSmtpPort: bench.ownSmtpPort, m365: null });
 // The bench cuts the IPC channel to stop: drain as at SIGTERM.
 process.on('disconnect', () => {
