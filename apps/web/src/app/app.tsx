@@ -1,5 +1,5 @@
 import type { Me } from '@saatja/core';
-import { Suspense, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../components/ui/banner';
 import { signOut } from '../features/auth/api/sign-out';
@@ -7,7 +7,7 @@ import { SignInPage } from '../features/auth/components/sign-in-page';
 import { translateError } from '../lib/translate-error';
 import type { BootSession } from './boot-requests';
 import { Layout } from './layout';
-import { setLanguage } from '../i18n';
+import { rememberLanguage, setLanguage, type Language } from '../i18n';
 import { usePath } from './router';
 import { renderRoute } from './routes';
 
@@ -17,9 +17,10 @@ interface AppProps {
 }
 
 export function App({ initial }: AppProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [path, navigate] = usePath();
   const [session, setSession] = useState<BootSession>(initial);
+  useEffect(() => rememberLanguage(i18n.language as Language), [i18n.language]);
 
   if (session.state === 'failed') {
     return (

@@ -1,13 +1,14 @@
 import { languages, type Language } from '@saatja/core';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { et } from './et/index';
+import { firstScreen } from './et/first-screen';
 
 export { languages, type Language };
 
 const STORAGE_KEY = 'saatja.language';
 
-function storedLanguage(): Language {
+/** The language this browser last showed; only the sign-in page needs it (a session has its own). */
+export function storedLanguage(): Language {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
   return stored === 'en' ? 'en' : 'et';
 }
@@ -19,16 +20,34 @@ async function loadMessages(language: Language): Promise<void> {
   i18n.addResourceBundle('en', 'translation', en);
 }
 
-/** Show the UI in `language` (and remember it in this browser for the sign-in page). */
+let pageMessages: Promise<void> | undefined;
+
+/**
+ * The Estonian messages of the pages other than the card, which the first script leaves out; the
+ * lazy pages load them with their code. English is one file, loaded whole when chosen.
+ */
+export function loadPageMessages(): Promise<void> {
+  pageMessages ??= import('./et/pages').then(({ pages }) => void i18n.addResourceBundle('et', 'translation', pages, true));
+  return pageMessages;
+}
+
+/** Show the UI in `language`. */
 export async function setLanguage(language: Language): Promise<void> {
-  localStorage.setItem(STORAGE_KEY, language);
   await loadMessages(language);
-  await i18n.changeLanguage(language);
+  if (i18n.language !== language) await i18n.changeLanguage(language);
   document.documentElement.lang = language;
 }
 
+/**
+ * Remember the language in this browser for the sign-in page. Called once the screen is up: the
+ * first use of localStorage in a page opens its storage, a synchronous call to the browser.
+ */
+export function rememberLanguage(language: Language): void {
+  if (localStorage.getItem(STORAGE_KEY) !== language) localStorage.setItem(STORAGE_KEY, language);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { et: { translation: et } },
+  resources: { et: { translation: firstScreen } },
   lng: 'et',
   fallbackLng: 'et',
   interpolation: { escapeValue: false },
@@ -36,8 +55,5 @@ void i18n.use(initReactI18next).init({
   // The messages are in the bundle: nothing to wait for, so no deferred start.
   initAsync: false,
 });
-
-/** Resolves once the browser's last language is loaded; the app renders after it. */
-export const i18nReady = setLanguage(storedLanguage());
 
 export { i18n };

@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  makeCardInputSchema,
   senderModes,
   type CardChange,
   type CardInput,
@@ -10,14 +8,15 @@ import {
   type SenderMode,
 } from '@saatja/core';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
-import { FormProvider, useForm, useFormContext, useWatch, type Path, type Resolver } from 'react-hook-form';
+import { FormProvider, useForm, useFormContext, useWatch, type Path } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { AfterFirstPaint } from '../../../components/ui/after-first-paint';
 import { Banner } from '../../../components/ui/banner';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
 import { translateError } from '../../../lib/translate-error';
 import { saveCard } from '../api/save-card';
-import { toFormValues, type CardFormValues } from '../card-form-values';
+import { cardResolver, toFormValues, type CardFormValues } from '../card-form-values';
 import { EffectiveConfigPanel } from './effective-config-panel';
 import { M365Fields } from './m365-fields';
 import { SavedSmtpNote } from './saved-smtp-note';
@@ -52,15 +51,8 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [m365Status, setM365Status] = useState<M365Status | null>(null);
   const inheritsServer = card.mailSender.inherited?.server != null;
-  const schema = useMemo(
-    () => makeCardInputSchema({ openPorts: deployment.openPorts, inheritsServer }),
-    [deployment.openPorts, inheritsServer],
-  );
-  const form = useForm<CardFormValues, unknown, CardInput>({
-    // The schema's input is a union on `mode`; the form holds all modes' fields (see CardFormValues).
-    resolver: zodResolver(schema) as unknown as Resolver<CardFormValues, unknown, CardInput>,
-    defaultValues: toFormValues(card),
-  });
+  const resolver = useMemo(() => cardResolver(deployment.openPorts, inheritsServer), [deployment.openPorts, inheritsServer]);
+  const form = useForm<CardFormValues, unknown, CardInput>({ resolver, defaultValues: toFormValues(card) });
   const { register, handleSubmit, control, reset, setError, formState } = form;
   const mode = useWatch({ control, name: 'mailSender.mode' });
   const vendor = deployment.vendorName;
@@ -123,7 +115,11 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
           />
         )}
         {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} status={m365Status} onStatus={setM365Status} />}
-        {advice && <AdviceSlot render={advice} inheritsServer={inheritsServer} />}
+        {advice && (
+          <AfterFirstPaint>
+            <AdviceSlot render={advice} inheritsServer={inheritsServer} />
+          </AfterFirstPaint>
+        )}
         <div className="actions">
           <button type="submit" className="button button--primary" disabled={formState.isSubmitting}>
             {t('card.save')}
@@ -131,7 +127,9 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
         </div>
       </form>
       <EffectiveConfigPanel deployment={deployment} version={card} userCode={userCode} m365={m365Status} />
-      <TestMailPanel dirty={formState.isDirty} userCode={userCode} canChooseRecipient={userCode !== undefined || card.role === 'admin'} />
+      <AfterFirstPaint>
+        <TestMailPanel dirty={formState.isDirty} userCode={userCode} canChooseRecipient={userCode !== undefined || card.role === 'admin'} />
+      </AfterFirstPaint>
     </FormProvider>
   );
 }
