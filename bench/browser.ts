@@ -144,15 +144,16 @@ export async function measureCardLoads(
   bff: { url: string; helloUrl: string },
   jaan: Session,
   assets: readonly Asset[],
-): Promise<Record<'hello' | 'signIn' | 'card', UsableResult>> {
+): Promise<Record<'hello' | 'helloWithHeaders' | 'signIn' | 'card', UsableResult>> {
   const session = { name: 'saatja_session', value: jaan.cookie.slice(jaan.cookie.indexOf('=') + 1) };
   const usable = await measureUsable([
     { name: 'hello', url: bff.helloUrl },
+    { name: 'helloWithHeaders', url: `${bff.helloUrl}with-headers` },
     { name: 'signIn', url: `${bff.url}/` },
     { name: 'card', url: `${bff.url}/`, cookie: session },
   ]);
   const card = usable.get('card')!;
   const missing = card.assets.filter((asset) => !assets.some(({ file }) => `/${file}` === asset));
   if (missing.length > 0) throw new Error(`the card loaded assets the bundle measurement missed: ${missing.join(', ')}`);
-  return { hello: usable.get('hello')!, signIn: usable.get('signIn')!, card };
+  return { hello: usable.get('hello')!, helloWithHeaders: usable.get('helloWithHeaders')!, signIn: usable.get('signIn')!, card };
 }
