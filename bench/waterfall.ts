@@ -1,6 +1,7 @@
 import { chromium } from '@playwright/test';
 import { startTestStack } from '../apps/bff/test/support/stack';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
+import { MARK_USABLE, waitUntilUsable } from './browser';
 import { signIn } from './session';
 
 /**
@@ -16,12 +17,11 @@ try {
   for (let run = 0; run < 4; run++) {
     const context = await browser.newContext({ locale: 'et-EE' });
     await context.addCookies([{ name, value, url: stack.url }]);
-    await context.addInitScript({
-      content: `new MutationObserver(() => { const i = document.querySelector('input'); if (window.__usableAt === undefined && i && !i.disabled) window.__usableAt = performance.now(); }).observe(document, { subtree: true, childList: true, attributes: true });`,
-    });
+    await context.addInitScript({ content: MARK_USABLE });
     const page = await context.newPage();
+    const usable = waitUntilUsable(page);
     await page.goto(stack.url);
-    await page.waitForFunction(() => (globalThis as { __usableAt?: number }).__usableAt !== undefined);
+    await usable;
     // Runs in the page; typed loosely because bench/ compiles without the DOM library.
     type Timing = { name: string; startTime: number; responseEnd: number };
     const timeline = await page.evaluate(() => {
