@@ -1,5 +1,5 @@
 import type { EffectiveConfig, ServerRef } from './effective-config';
-import type { SenderMode, TlsMode } from './mail-settings';
+import type { SenderMode, TlsMode } from './mail-sender';
 
 export type Role = 'user' | 'admin';
 

@@ -1,5 +1,5 @@
 import { companySlug } from './company-slug';
-import type { SenderMode, TlsMode } from './mail-settings';
+import type { SenderMode, TlsMode } from './mail-sender';
 
 /** A server as a saved password is bound to it: host, port and security. */
 export interface ServerRef {

@@ -7,6 +7,8 @@ export * from './effective-config';
 export * from './errors';
 export * from './events';
 export * from './m365';
+export * from './m365-schemas';
+export * from './mail-sender';
 export * from './mail-settings';
 export * from './person';
 export * from './smtp-password';

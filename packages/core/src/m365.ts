@@ -1,6 +1,6 @@
-import { z } from 'zod/mini';
+// No schemas here (they are in m365-schemas.ts): the card's first screen imports these without loading zod.
 import type { ServerRef } from './effective-config';
-import { emailSchema } from './person';
+import type { M365AuthResult } from './m365-schemas';
 
 /** Microsoft 365's SMTP submission server (SPEC §2): STARTTLS on 587, XOAUTH2. */
 export const M365_SMTP_SERVER: ServerRef = { host: 'smtp.office365.com', port: 587, security: 'starttls' };
@@ -17,25 +17,6 @@ export const M365_MESSAGE_TYPE = 'saatja:m365';
 export function isSameMailbox(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
-
-/** "Authenticate Microsoft 365": the mailbox to sign in as, from the card's User field. */
-export const m365StartInputSchema = z.object({ user: emailSchema }, { error: 'required' });
-export type M365StartInput = z.infer<typeof m365StartInputSchema>;
-
-const queryValue = (max: number) => z.optional(z.string().check(z.minLength(1), z.maxLength(max)));
-
-/**
- * The redirect back from the identity provider (response_mode=query): `code` or `error`, and
- * `state`. Repeated parameters arrive as arrays and fail here, like any other malformed value.
- */
-export const m365CallbackQuerySchema = z.object({
-  state: queryValue(512),
-  code: queryValue(8192),
-  client_info: queryValue(4096),
-  error: queryValue(256),
-  error_description: queryValue(4096),
-});
-export type M365CallbackQuery = z.infer<typeof m365CallbackQuerySchema>;
 
 /** What an identity-provider error means for the user. */
 export type AadErrorKind = 'cancelled' | 'reauthRequired' | 'failed';
@@ -103,50 +84,19 @@ export function displayableAadCode(error: { error: string | null; description?: 
   return aadErrorCode(error.description) ?? (error.error !== null && /^[a-z_]{1,64}$/.test(error.error) ? error.error : null);
 }
 
-const account = z.string().check(z.minLength(1), z.maxLength(320));
-const code = z.nullable(z.string().check(z.regex(/^[A-Za-z0-9_]{1,64}$/)));
-
-/** How an "Authenticate Microsoft 365" attempt ended, as the popup reports it to the card. */
-export const m365AuthResultSchema = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('authenticated'), account }),
-  z.object({ outcome: z.literal('cancelled') }),
-  z.object({ outcome: z.literal('invalidState') }),
-  z.object({ outcome: z.literal('expiredState') }),
-  z.object({ outcome: z.literal('accountMismatch'), account, expected: account }),
-  z.object({ outcome: z.literal('failed'), code }),
-]);
-export type M365AuthResult = z.infer<typeof m365AuthResultSchema>;
-export type M365Outcome = M365AuthResult['outcome'];
-
-/** The popup's message to its opener. */
-export const m365MessageSchema = z.object({ type: z.literal(M365_MESSAGE_TYPE), result: m365AuthResultSchema });
-
 /** Query parameters of the same-window fallback's return to the card. */
-const QUERY = { outcome: 'm365', account: 'm365Account', expected: 'm365Expected', code: 'm365Code' } as const;
+export const M365_QUERY = { outcome: 'm365', account: 'm365Account', expected: 'm365Expected', code: 'm365Code' } as const;
 
 export function m365ResultToQuery(result: M365AuthResult): Record<string, string> {
-  const query: Record<string, string> = { [QUERY.outcome]: result.outcome };
-  if ('account' in result) query[QUERY.account] = result.account;
-  if ('expected' in result) query[QUERY.expected] = result.expected;
-  if ('code' in result && result.code !== null) query[QUERY.code] = result.code;
+  const query: Record<string, string> = { [M365_QUERY.outcome]: result.outcome };
+  if ('account' in result) query[M365_QUERY.account] = result.account;
+  if ('expected' in result) query[M365_QUERY.expected] = result.expected;
+  if ('code' in result && result.code !== null) query[M365_QUERY.code] = result.code;
   return query;
 }
 
-/** The result carried back in the card's URL; null when there is none or it does not parse. */
-export function m365ResultFromQuery(params: { get(name: string): string | null }): M365AuthResult | null {
-  const outcome = params.get(QUERY.outcome);
-  if (outcome === null) return null;
-  const parsed = m365AuthResultSchema.safeParse({
-    outcome,
-    account: params.get(QUERY.account) ?? undefined,
-    expected: params.get(QUERY.expected) ?? undefined,
-    code: params.get(QUERY.code),
-  });
-  return parsed.success ? parsed.data : null;
-}
-
 /** The names of the fallback's query parameters, so the card can remove them after reading. */
-export const M365_QUERY_PARAMS: readonly string[] = Object.values(QUERY);
+export const M365_QUERY_PARAMS: readonly string[] = Object.values(M365_QUERY);
 
 /** The card's Microsoft 365 connection, as GET …/card/m365 answers. Never holds a token. */
 export interface M365Status {

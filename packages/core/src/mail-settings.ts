@@ -2,17 +2,7 @@
 // card's bundle within its budget (the schemas run in the browser as well as in the BFF).
 import { z } from 'zod/mini';
 import { displayNameSchema, emailSchema, hasNoControlChars } from './person';
-
-/** The "Mail sender" choices of the user card (SPEC §1). */
-export const senderModes = ['default', 'smtp', 'm365', 'replyTo'] as const;
-export type SenderMode = (typeof senderModes)[number];
-
-/** SSL/TLS choices: plain text, implicit TLS, STARTTLS (then TLS is required). */
-export const tlsModes = ['none', 'ssl', 'starttls'] as const;
-export type TlsMode = (typeof tlsModes)[number];
-
-/** The ports open in the vendor's firewall, unless a deployment lists others. */
-export const DEFAULT_OPEN_PORTS: readonly number[] = [25, 465, 587];
+import { tlsModes } from './mail-sender';
 
 /** Longest password accepted, in characters; real SMTP passwords are far shorter. */
 const MAX_PASSWORD_LENGTH = 256;

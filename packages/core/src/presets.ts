@@ -1,4 +1,4 @@
-import type { TlsMode } from './mail-settings';
+import type { TlsMode } from './mail-sender';
 import { M365_SMTP_SERVER } from './m365';
 import type { SendingLimits } from './outbox/sending-limits';
 

@@ -1,4 +1,4 @@
-import type { TlsMode } from './mail-settings';
+import type { TlsMode } from './mail-sender';
 import { presetForHost } from './presets';
 
 /** Implicit TLS is the convention on 465 (SMTPS); STARTTLS on 25 and 587 (SPEC §1). */

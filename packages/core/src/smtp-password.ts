@@ -1,5 +1,6 @@
 import { sameServer, type ServerRef } from './effective-config';
-import type { SmtpInput, TlsMode } from './mail-settings';
+import type { TlsMode } from './mail-sender';
+import type { SmtpInput } from './mail-settings';
 
 /** What is stored of a card's password: whether there is one, and the server and user it is for. */
 export interface StoredSmtpBinding {

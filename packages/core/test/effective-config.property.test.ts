@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveEffectiveConfig, type EffectiveConfig, type MailProfile, type ServerRef } from '../src/effective-config';
-import { senderModes } from '../src/mail-settings';
+import { senderModes } from '../src/mail-sender';
 import { deployment } from './fixtures';
 
 type SavedSmtp = NonNullable<MailProfile['smtp']>;

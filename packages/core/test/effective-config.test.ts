@@ -8,7 +8,7 @@ import {
   type MailProfile,
   type ServerRef,
 } from '../src/effective-config';
-import type { SenderMode } from '../src/mail-settings';
+import type { SenderMode } from '../src/mail-sender';
 import { deployment, globalProfile, globalServer, profile, savedSmtp } from './fixtures';
 
 const relayFromOwn: EffectiveConfig = {

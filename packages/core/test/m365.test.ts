@@ -5,14 +5,16 @@ import {
   displayableAadCode,
   isSameMailbox,
   M365_QUERY_PARAMS,
+  m365ResultToQuery,
+  type AadErrorKind,
+} from '../src/m365';
+import {
   m365CallbackQuerySchema,
   m365MessageSchema,
   m365ResultFromQuery,
-  m365ResultToQuery,
   m365StartInputSchema,
-  type AadErrorKind,
   type M365AuthResult,
-} from '../src/m365';
+} from '../src/m365-schemas';
 
 describe('isSameMailbox', () => {
   it.each([

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toFieldErrors } from '../src/errors';
-import {
-  DEFAULT_OPEN_PORTS,
-  isHostOrIp,
-  makeCardInputSchema,
-  makeMailSenderInputSchema,
-  makeSmtpInputSchema,
-  senderModes,
-  tlsModes,
-  type CardRules,
-} from '../src/mail-settings';
+import { DEFAULT_OPEN_PORTS, senderModes, tlsModes } from '../src/mail-sender';
+import { isHostOrIp, makeCardInputSchema, makeMailSenderInputSchema, makeSmtpInputSchema, type CardRules } from '../src/mail-settings';
 import { displayNameSchema, emailSchema } from '../src/person';
 
 /** No global mail user with an SMTP server: every SMTP card names its own server. */

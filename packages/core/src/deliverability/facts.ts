@@ -1,6 +1,3 @@
-import { z } from 'zod/mini';
-import { emailSchema } from '../person';
-
 /** The results an SPF evaluation can have (RFC 7208 §2.6). */
 export const spfResults = ['pass', 'fail', 'softfail', 'neutral', 'none', 'temperror', 'permerror'] as const;
 export type SpfResult = (typeof spfResults)[number];
@@ -48,10 +45,3 @@ export function emailDomain(email: string): string {
     .trim()
     .toLowerCase();
 }
-
-/** "Check my domain": the address whose domain is looked up; `refresh` skips the cached answer. */
-export const deliverabilityQuerySchema = z.object({
-  email: emailSchema,
-  refresh: z.optional(z.enum(['1'])),
-});
-export type DeliverabilityQuery = z.infer<typeof deliverabilityQuerySchema>;

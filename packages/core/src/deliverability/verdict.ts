@@ -1,5 +1,5 @@
 import { assertNever, type EffectiveConfig } from '../effective-config';
-import type { SenderMode } from '../mail-settings';
+import type { SenderMode } from '../mail-sender';
 import { findPreset } from '../presets';
 import type { DmarcPolicy, DomainFacts, SpfCheck, SpfResult, VendorSpf } from './facts';
 import { providerFromMx, providerSpfInclude, providerSuggestion, type MailProvider, type ProviderSuggestion } from './mail-provider';

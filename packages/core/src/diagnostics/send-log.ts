@@ -1,7 +1,7 @@
 import { z } from 'zod/mini';
 import type { Owner } from '../effective-config';
 import { logQueryFields } from '../log-page';
-import type { TlsMode } from '../mail-settings';
+import type { TlsMode } from '../mail-sender';
 
 /** What kind of attempt a send log entry records. */
 export const sendLogKinds = ['test', 'check', 'send'] as const;

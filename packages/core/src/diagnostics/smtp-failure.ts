@@ -1,4 +1,4 @@
-import type { TlsMode } from '../mail-settings';
+import type { TlsMode } from '../mail-sender';
 
 /**
  * What a failed SMTP attempt reported, in nodemailer's vocabulary: the BFF's step runner reports

@@ -1,6 +1,4 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { makeCardInputSchema, type CardInput, type PublicCard, type SenderMode, type TlsMode } from '@saatja/core';
-import type { Resolver } from 'react-hook-form';
+import type { CardInput, PublicCard, SenderMode, TlsMode } from '@saatja/core';
 
 /**
  * The form holds every mode's fields at once, so switching the mode keeps what was typed; the
@@ -34,19 +32,6 @@ export function toFormValues(card: PublicCard): CardFormValues {
       },
       m365: { user: isM365 ? (smtp?.user ?? card.email) : card.email },
     },
-  };
-}
-
-/**
- * The card's schema, built at the first validation rather than at the first render: the card is
- * on screen sooner, and a user who only reads it never needs it.
- */
-export function cardResolver(openPorts: readonly number[], inheritsServer: boolean): Resolver<CardFormValues, unknown, CardInput> {
-  let resolve: Resolver<CardFormValues, unknown, CardInput> | undefined;
-  return (values, context, options) => {
-    // The schema's input is a union on `mode`; the form holds all modes' fields (see CardFormValues).
-    resolve ??= zodResolver(makeCardInputSchema({ openPorts, inheritsServer })) as unknown as Resolver<CardFormValues, unknown, CardInput>;
-    return resolve(values, context, options);
   };
 }
 

@@ -25,6 +25,7 @@ export const errors: Messages['errors'] = {
   rateLimited: 'Too many attempts. Try again in a few minutes.',
   validation: 'Invalid input.',
   sendFailed: 'Sending the mail failed.',
+  loadFailed: 'Part of the page did not load. Check the network connection and try again.',
   internal: 'Something went wrong. Please try again.',
   targetNotAllowed:
     'Saatja cannot connect to this server: its name was not found, or it is not a public address on an open port. Check the spelling; for an internal relay, ask your administrator.',

@@ -23,6 +23,7 @@ export const errors = {
   rateLimited: 'Liiga palju katseid. Proovi mõne minuti pärast uuesti.',
   validation: 'Vigane sisend.',
   sendFailed: 'Kirja saatmine ebaõnnestus.',
+  loadFailed: 'Osa lehest jäi laadimata. Kontrolli võrguühendust ja proovi uuesti.',
   internal: 'Midagi läks valesti. Proovi uuesti.',
   targetNotAllowed:
     'Sellele serverile ei saa ühenduda: nime ei leitud või see pole avalik aadress avatud pordil. Kontrolli kirjapilti; sisevõrgu releeserveri jaoks küsi administraatorilt.',

@@ -1,10 +1,10 @@
-import { zodResolver } from '@hookform/resolvers/zod';
-import { signInSchema, type Me, type SignInInput } from '@saatja/core';
+import type { Me, SignInInput } from '@saatja/core';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/ui/banner';
 import { Field } from '../../../components/ui/field';
+import { lazyResolver, submitOrReport, warmValidation } from '../../../lib/lazy-validation';
 import { translateError } from '../../../lib/translate-error';
 import { signIn } from '../api/sign-in';
 
@@ -12,23 +12,26 @@ export function SignInPage({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const { t } = useTranslation();
   const [failure, setFailure] = useState<string | null>(null);
   const { register, handleSubmit, formState } = useForm<SignInInput>({
-    resolver: zodResolver(signInSchema),
+    resolver: useState(() => lazyResolver<SignInInput, SignInInput>(({ zodResolver, signInSchema }) => zodResolver(signInSchema)))[0],
     defaultValues: { code: '', password: '' },
   });
   const fieldError = (key: string | undefined) => (key ? t(`errors.${key}`) : undefined);
 
-  const onSubmit = handleSubmit(async (input) => {
-    setFailure(null);
-    try {
-      onSignedIn(await signIn(input));
-    } catch (error) {
-      setFailure(translateError(t, error));
-    }
-  });
+  const onSubmit = submitOrReport(
+    handleSubmit(async (input) => {
+      setFailure(null);
+      try {
+        onSignedIn(await signIn(input));
+      } catch (error) {
+        setFailure(translateError(t, error));
+      }
+    }),
+    () => setFailure(t('errors.loadFailed')),
+  );
 
   return (
     <main className="page page--narrow">
-      <form className="panel" onSubmit={onSubmit} noValidate>
+      <form className="panel" onSubmit={onSubmit} onFocus={warmValidation} noValidate>
         <h1>{t('signIn.title')}</h1>
         {failure && <Banner tone="error">{failure}</Banner>}
         <Field label={t('signIn.code')} error={fieldError(formState.errors.code?.message)}>

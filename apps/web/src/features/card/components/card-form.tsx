@@ -14,9 +14,11 @@ import { AfterFirstPaint } from '../../../components/ui/after-first-paint';
 import { Banner } from '../../../components/ui/banner';
 import { Field } from '../../../components/ui/field';
 import { ApiError } from '../../../lib/api-client';
+import { submitOrReport, warmValidation } from '../../../lib/lazy-validation';
 import { translateError } from '../../../lib/translate-error';
 import { saveCard } from '../api/save-card';
-import { cardResolver, toFormValues, type CardFormValues } from '../card-form-values';
+import { toFormValues, type CardFormValues } from '../card-form-values';
+import { cardResolver } from './card-resolver';
 import { EffectiveConfigPanel } from './effective-config-panel';
 import { M365Fields } from './m365-fields';
 import { SavedSmtpNote } from './saved-smtp-note';
@@ -65,30 +67,33 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
     [subscribe],
   );
 
-  const onSubmit = handleSubmit(
-    async (input) => {
-      setOutcome(null);
-      try {
-        const saved = await saveCard(input, userCode);
-        reset(toFormValues(saved));
-        onSaved(saved);
-        setOutcome({ tone: 'success', text: t('card.saved') });
-      } catch (error) {
-        if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
-          for (const [path, key] of Object.entries(error.fields))
-            setError(path as Path<CardFormValues>, { message: key }, { shouldFocus: true });
-          setOutcome({ tone: 'error', text: t('card.saveFailed') });
-        } else {
-          setOutcome({ tone: 'error', text: translateError(t, error) });
+  const onSubmit = submitOrReport(
+    handleSubmit(
+      async (input) => {
+        setOutcome(null);
+        try {
+          const saved = await saveCard(input, userCode);
+          reset(toFormValues(saved));
+          onSaved(saved);
+          setOutcome({ tone: 'success', text: t('card.saved') });
+        } catch (error) {
+          if (error instanceof ApiError && Object.keys(error.fields).length > 0) {
+            for (const [path, key] of Object.entries(error.fields))
+              setError(path as Path<CardFormValues>, { message: key }, { shouldFocus: true });
+            setOutcome({ tone: 'error', text: t('card.saveFailed') });
+          } else {
+            setOutcome({ tone: 'error', text: translateError(t, error) });
+          }
         }
-      }
-    },
-    () => setOutcome({ tone: 'error', text: t('card.saveFailed') }),
+      },
+      () => setOutcome({ tone: 'error', text: t('card.saveFailed') }),
+    ),
+    () => setOutcome({ tone: 'error', text: t('errors.loadFailed') }),
   );
 
   return (
     <FormProvider {...form}>
-      <form className="panel" onSubmit={onSubmit} noValidate aria-labelledby="card-title">
+      <form className="panel" onSubmit={onSubmit} onFocus={warmValidation} noValidate aria-labelledby="card-title">
         <h1 id="card-title">
           {t('card.title')} <span className="muted">{card.code}</span>
         </h1>

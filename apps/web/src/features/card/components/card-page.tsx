@@ -1,11 +1,18 @@
-import type { PublicCard, PublicDeployment } from '@saatja/core';
+import { M365_QUERY_PARAMS, type PublicCard, type PublicDeployment } from '@saatja/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../../../components/ui/banner';
+import { LazyPart, lazyPart } from '../../../components/ui/lazy-part';
 import { translateError } from '../../../lib/translate-error';
 import { getCard } from '../api/get-card';
 import { CardForm, type CardSlot } from './card-form';
-import { M365ReturnBanner } from './m365-return-banner';
+
+/** Only a return from Microsoft 365's sign-in in the same window (a blocked popup) needs the banner's code. */
+const M365ReturnBanner = lazyPart(() => import('./m365-return-banner').then((m) => m.M365ReturnBanner));
+const returnedFromM365 = () => {
+  const query = new URLSearchParams(window.location.search);
+  return M365_QUERY_PARAMS.some((name) => query.has(name));
+};
 
 /** A user card: the signed-in user's own, or (for admins) the one of `userCode`. */
 interface CardPageProps {
@@ -23,13 +30,18 @@ export function CardPage({ deployment, userCode, prefetched, advice }: CardPageP
   const [error, setError] = useState<unknown>(null);
 
   const [first] = useState(prefetched);
+  const [returned] = useState(returnedFromM365);
   useEffect(() => {
     if (!first) getCard(userCode).then(setCard, setError);
   }, [first, userCode]);
 
   return (
     <main className="page">
-      <M365ReturnBanner />
+      {returned && (
+        <LazyPart>
+          <M365ReturnBanner />
+        </LazyPart>
+      )}
       {error ? (
         <Banner tone="error">{translateError(t, error)}</Banner>
       ) : !card ? (

@@ -1,5 +1,6 @@
-import { m365MessageSchema, type M365AuthResult } from '@saatja/core';
+import type { M365AuthResult } from '@saatja/core';
 import { useEffect, useRef, useState } from 'react';
+import { loadValidation, warmValidation } from '../../../lib/lazy-validation';
 
 const POPUP_NAME = 'saatja-m365';
 /** The sign-in window's size, CSS px: Microsoft's page fits in it. */
@@ -24,10 +25,13 @@ export function useM365Popup(onResult: (result: M365AuthResult) => void) {
     const onMessage = (event: MessageEvent) => {
       // The callback page posts to this exact origin; messages from anywhere else are ignored.
       if (event.origin !== window.location.origin) return;
-      const parsed = m365MessageSchema.safeParse(event.data);
-      if (!parsed.success) return;
-      setPopup(null);
-      onResultRef.current(parsed.data.result);
+      // The schema comes with the validation chunk, loaded when the window was opened.
+      void loadValidation().then(({ m365Result }) => {
+        const result = m365Result(event.data);
+        if (!result) return;
+        setPopup(null);
+        onResultRef.current(result);
+      });
     };
     window.addEventListener('message', onMessage);
     return () => window.removeEventListener('message', onMessage);
@@ -43,7 +47,10 @@ export function useM365Popup(onResult: (result: M365AuthResult) => void) {
 
   return {
     /** Null when the browser blocked the window. */
-    open: (): Window | null => window.open('about:blank', POPUP_NAME, POPUP_FEATURES),
+    open: (): Window | null => {
+      warmValidation();
+      return window.open('about:blank', POPUP_NAME, POPUP_FEATURES);
+    },
     /** False when there is no window to send (blocked or closed meanwhile): use the same-window fallback. */
     navigate(win: Window | null, url: string): boolean {
       if (!win || win.closed) return false;

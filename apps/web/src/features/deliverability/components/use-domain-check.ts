@@ -1,6 +1,6 @@
-import { emailDomain, emailSchema, type DeliverabilityAnswer } from '@saatja/core';
+import { emailDomain, type DeliverabilityAnswer } from '@saatja/core';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { z } from 'zod/mini';
+import { loadValidation, type Validation } from '../../../lib/lazy-validation';
 import { getDeliverability } from '../api/get-deliverability';
 
 /** ms after the last keystroke before a changed address is looked up. */
@@ -21,8 +21,7 @@ export function useDomainCheck(email: string, userCode: string | undefined) {
   const [check, setCheck] = useState<DomainCheck>({ status: 'idle' });
   const latest = useRef(0);
   const asked = useRef<string | null>(null);
-  const valid = z.safeParse(emailSchema, email);
-  const address = valid.success ? valid.data : null;
+  const address = useValidAddress(email);
   const domain = address ? emailDomain(address) : null;
 
   const run = useCallback(
@@ -52,4 +51,25 @@ export function useDomainCheck(email: string, userCode: string | undefined) {
   // A check of another domain than the field now holds is out of date.
   const current = check.status === 'done' ? check.answer.facts.domain : check.status === 'idle' ? null : check.domain;
   return { check: current === domain ? check : ({ status: 'idle' } as const), recheck, domain };
+}
+
+/**
+ * The address in the field, if it is one. The address the card was loaded with is taken as it is
+ * (it was saved through the shared schema, and the server checks it again when asked), so the first
+ * look-up needs no validation code; an edited one is checked with the shared schema from the
+ * validation chunk (loaded when the form got focus). Until that chunk is in, the last address stands.
+ */
+function useValidAddress(email: string): string | null {
+  const [loaded] = useState(email);
+  const [validation, setValidation] = useState<Validation | null>(null);
+  const [last, setLast] = useState<string | null>(loaded);
+  const edited = email !== loaded;
+  useEffect(() => {
+    if (edited && !validation) loadValidation().then(setValidation, () => undefined);
+  }, [edited, validation, email]);
+  let address = last;
+  if (!edited) address = loaded;
+  else if (validation) address = validation.validEmail(email);
+  if (address !== last) setLast(address);
+  return address;
 }
