@@ -5,6 +5,9 @@ import { DEMO, expect, test } from './support/fixtures';
 
 /** The chunk with zod, its resolver and the schemas, which the first screen leaves out (lib/lazy-validation.ts). */
 const VALIDATION_CHUNK = '**/assets/validation-*.js';
+/** The card's parts shown on demand: the connection check's results and the Microsoft 365 section. */
+const CHECK_RESULTS_CHUNK = '**/assets/check-results-*.js';
+const M365_SECTION_CHUNK = '**/assets/m365-fields-*.js';
 const LOAD_FAILED = 'Osa lehest jäi laadimata. Kontrolli võrguühendust ja proovi uuesti.';
 
 const isCardSave = (request: Request) => request.method() === 'PUT' && new URL(request.url()).pathname === '/api/card';
@@ -16,10 +19,11 @@ async function openCard(page: Page) {
   await expect(page.getByLabel('Nimi')).toBeEnabled();
 }
 
-test('when the card loads and is not touched, then no validation code is fetched', async ({ page }) => {
+test('when the card loads and is not touched, then none of the code it loads on demand is fetched', async ({ page }) => {
   await new SignInPage(page).signIn(DEMO.user.code, DEMO.user.password);
   const fetched: string[] = [];
-  page.on('request', (request) => request.url().includes('/assets/validation-') && fetched.push(request.url()));
+  const onDemand = /\/assets\/(validation|check-results|m365-fields|card-parts)-/;
+  page.on('request', (request) => onDemand.test(request.url()) && fetched.push(request.url()));
   await page.reload();
   await expect(
     page
@@ -27,6 +31,7 @@ test('when the card loads and is not touched, then no validation code is fetched
       .getByText(/firma\.ee/)
       .first(),
   ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Kontrolli ühendust' })).toBeEnabled();
   expect(fetched).toEqual([]);
 });
 
@@ -80,4 +85,20 @@ test('when the validation code cannot be loaded on the sign-in page, then signin
   await page.getByRole('button', { name: 'Logi sisse' }).click();
   await expect(page.getByRole('alert').filter({ hasText: LOAD_FAILED })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Logi sisse' })).toBeEnabled();
+});
+
+test('when the code of the check results or of the Microsoft 365 section cannot be loaded, then its place says so plainly and the rest of the card works', async ({
+  page,
+}) => {
+  await openCard(page);
+  await page.route(CHECK_RESULTS_CHUNK, (route) => route.abort('connectionrefused'));
+  await page.route(M365_SECTION_CHUNK, (route) => route.abort('connectionrefused'));
+  const card = new CardPage(page);
+  await page.getByRole('button', { name: 'Kontrolli ühendust' }).click();
+  await expect(page.getByRole('group', { name: 'Kontrolli tulemus' }).getByRole('alert')).toHaveText(LOAD_FAILED);
+
+  await card.mailSender.selectOption({ label: 'Microsoft 365 OAUTH' });
+  await expect(card.alert(LOAD_FAILED)).toHaveCount(2);
+  await card.mailSender.selectOption({ label: 'SMTP' });
+  await expect(card.server).toBeEditable();
 });

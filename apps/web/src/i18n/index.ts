@@ -21,14 +21,34 @@ async function loadMessages(language: Language): Promise<void> {
 }
 
 let pageMessages: Promise<void> | undefined;
+let cardPartMessages: Promise<void> | undefined;
+
+/** Merged into the Estonian messages already there (deep: a namespace may be split in two). */
+const addEstonian = (messages: object) => void i18n.addResourceBundle('et', 'translation', messages, true);
+
+/**
+ * The Estonian messages of the card's parts that load on demand (the Microsoft 365 section, the
+ * connection check's results), loaded with their code. A failed load is tried again at the next call.
+ */
+export function loadCardPartMessages(): Promise<void> {
+  cardPartMessages ??= import('./et/card-parts').then(
+    ({ cardParts }) => addEstonian(cardParts),
+    (error: unknown) => {
+      cardPartMessages = undefined;
+      throw error;
+    },
+  );
+  return cardPartMessages;
+}
 
 /**
  * The Estonian messages of the pages other than the card, which the first script leaves out; the
- * lazy pages load them with their code. English is one file, loaded whole when chosen.
+ * lazy pages load them with their code (and the card parts', whose failure texts the logs show).
+ * English is one file, loaded whole when chosen.
  */
 export function loadPageMessages(): Promise<void> {
-  pageMessages ??= import('./et/pages').then(({ pages }) => void i18n.addResourceBundle('et', 'translation', pages, true));
-  return pageMessages;
+  pageMessages ??= import('./et/pages').then(({ pages }) => addEstonian(pages));
+  return Promise.all([pageMessages, loadCardPartMessages()]).then(() => undefined);
 }
 
 /** Show the UI in `language`. */

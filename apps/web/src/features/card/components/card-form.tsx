@@ -13,6 +13,8 @@ import { useTranslation } from 'react-i18next';
 import { AfterFirstPaint } from '../../../components/ui/after-first-paint';
 import { Banner } from '../../../components/ui/banner';
 import { Field } from '../../../components/ui/field';
+import { LazyPart, lazyPart } from '../../../components/ui/lazy-part';
+import { loadCardPartMessages } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { submitOrReport, warmValidation } from '../../../lib/lazy-validation';
 import { translateError } from '../../../lib/translate-error';
@@ -20,12 +22,16 @@ import { saveCard } from '../api/save-card';
 import { toFormValues, type CardFormValues } from '../card-form-values';
 import { cardResolver } from './card-resolver';
 import { EffectiveConfigPanel } from './effective-config-panel';
-import { M365Fields } from './m365-fields';
 import { SavedSmtpNote } from './saved-smtp-note';
 import { SmtpFields } from './smtp-fields';
 import { TestMailPanel } from './test-mail-panel';
 import { useCardChange } from './use-card-change';
 import { useFieldError } from './use-field-error';
+
+/** Only a card in (or switched to) Microsoft 365 mode shows this section: its code and messages load then. */
+const M365Fields = lazyPart(() =>
+  Promise.all([import('./m365-fields'), loadCardPartMessages()]).then(([{ M365Fields: Fields }]) => Fields),
+);
 
 type Outcome = { tone: 'success' | 'error'; text: string } | null;
 
@@ -119,7 +125,13 @@ export function CardForm({ card, deployment, userCode, onSaved, advice }: CardFo
             inherited={card.mailSender.inherited}
           />
         )}
-        {mode === 'm365' && <M365Fields userCode={userCode} onSaved={onSaved} status={m365Status} onStatus={setM365Status} />}
+        {mode === 'm365' && (
+          // A card saved in this mode appears whole once the section's code is in; after a switch, its
+          // place is held meanwhile.
+          <LazyPart placeholder={card.mailSender.mode === 'm365' ? undefined : <M365Placeholder />}>
+            <M365Fields userCode={userCode} onSaved={onSaved} status={m365Status} onStatus={setM365Status} />
+          </LazyPart>
+        )}
         {advice && (
           <AfterFirstPaint>
             <AdviceSlot render={advice} inheritsServer={inheritsServer} />
@@ -170,5 +182,16 @@ function GlobalUserNotice({ count, leaving, vendor }: { count: number; leaving: 
       {t('card.globalUser', { count })}
       {leaving && <span> {t('card.globalUserLeaving', { vendor, count })}</span>}
     </Banner>
+  );
+}
+
+/** The Microsoft 365 section's place while its code loads, about its height (its legend, field and status). */
+function M365Placeholder() {
+  const { t } = useTranslation();
+  return (
+    <fieldset className="section section--loading" aria-busy="true">
+      <legend>{t('card.modes.m365')}</legend>
+      <p className="muted">{t('app.loading')}</p>
+    </fieldset>
   );
 }

@@ -2,11 +2,15 @@ import type { CheckMode } from '@saatja/core';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../../components/ui/field';
+import { LazyPart, lazyPart } from '../../../components/ui/lazy-part';
+import { loadCardPartMessages } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
-import { CheckSteps } from './check-steps';
-import { CheckVerdict } from './check-verdict';
 import { useCheckRun } from './use-check-run';
-import './diagnostics.css';
+
+/** The results' code and messages, loaded at the first check, or before it when the pointer or focus reaches the buttons. */
+const loadResults = () => Promise.all([import('./check-results'), loadCardPartMessages()]).then(([{ CheckResults }]) => CheckResults);
+const CheckResults = lazyPart(loadResults);
+const warmResults = () => void loadResults().catch(() => undefined);
 
 interface TestMailPanelProps {
   dirty: boolean;
@@ -60,7 +64,7 @@ export function TestMailPanel({ dirty, userCode, canChooseRecipient = false }: T
           <input type="email" autoComplete="off" value={recipient} onChange={(event) => setRecipient(event.target.value)} />
         </Field>
       )}
-      <div className="actions">
+      <div className="actions" onPointerEnter={warmResults} onFocus={warmResults}>
         <button type="button" className="button" onClick={() => begin('dryRun')} disabled={run.running || dirty}>
           {busy('dryRun') ? t('diagnostics.checking') : t('diagnostics.checkConnection')}
         </button>
@@ -69,8 +73,11 @@ export function TestMailPanel({ dirty, userCode, canChooseRecipient = false }: T
         </button>
       </div>
       <div ref={results} tabIndex={-1} className="check-results" aria-label={t('diagnostics.resultsLabel')} role="group">
-        <CheckSteps steps={run.steps} />
-        <CheckVerdict run={run} />
+        {started && (
+          <LazyPart placeholder={null}>
+            <CheckResults run={run} />
+          </LazyPart>
+        )}
       </div>
     </section>
   );
