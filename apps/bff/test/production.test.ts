@@ -225,34 +225,56 @@ describe('saatja inbound', { timeout: 120_000 }, () => {
   });
 });
 
+/** MARI's test mail from a server on `data`, held by the relay before its 250: a request in flight. */
+async function testMailInFlight(data: string, recipient: string) {
+  await createAdmin(data, 'MARI', ['--password-file', path.join(dir, 'password')]);
+  const server = await startProduction(bundle, settings(data));
+  const mari = apiClient(server.url);
+  await mari.signIn('MARI', PASSWORD);
+  await mari.call('PUT', '/card', { name: 'Mari', email: recipient, mailSender: { mode: 'default' } });
+  holdMs = SLOW_DATA_MS;
+  const held = new Promise<void>((resolve) => (onHeldMail = resolve));
+  const sending = mari.call('POST', '/card/test-mail', {});
+  await held;
+  return { server, sending };
+}
+
+/** Once the server has stopped: a new start on the same data shows the held mail as sent in MARI's send log. */
+async function expectLoggedAsSent(data: string, recipient: string) {
+  holdMs = 0;
+  onHeldMail = null;
+  const after = await startProduction(bundle, settings(data));
+  const again = apiClient(after.url);
+  await again.signIn('MARI', PASSWORD);
+  const log = ((await again.call('GET', '/send-log')).json as unknown as LogPage<PublicSendLogEntry>).entries;
+  expect(log).toMatchObject([{ recipient, result: 'sent' }]);
+  expect(relay.received().filter((mail) => mail.envelope.to.includes(recipient))).toHaveLength(1);
+  expect(await stop(after)).toBe(0);
+}
+
 describe('draining on SIGTERM', { timeout: 120_000 }, () => {
   it('when SIGTERM comes during a slow test mail, then new connections are refused, the mail is sent and logged, and the process exits 0', async () => {
-    await createAdmin('drain', 'MARI', ['--password-file', path.join(dir, 'password')]);
-    const server = await startProduction(bundle, settings('drain'));
-    const mari = apiClient(server.url);
-    await mari.signIn('MARI', PASSWORD);
-    await mari.call('PUT', '/card', { name: 'Mari', email: 'mari.drain@firma.ee', mailSender: { mode: 'default' } });
-
-    holdMs = SLOW_DATA_MS;
-    const held = new Promise<void>((resolve) => (onHeldMail = resolve));
-    const sending = mari.call('POST', '/card/test-mail', {});
-    await held;
+    const { server, sending } = await testMailInFlight('drain', 'mari.drain@firma.ee');
     server.child.kill('SIGTERM');
     await server.waitForLog('draining: no new connections; requests in flight may finish');
     await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
 
     expect((await sending).status).toBe(200);
     expect(await server.exited).toBe(0);
-    holdMs = 0;
-    onHeldMail = null;
+    await expectLoggedAsSent('drain', 'mari.drain@firma.ee');
+  });
 
-    const after = await startProduction(bundle, settings('drain'));
-    const again = apiClient(after.url);
-    await again.signIn('MARI', PASSWORD);
-    const log = ((await again.call('GET', '/send-log')).json as unknown as LogPage<PublicSendLogEntry>).entries;
-    expect(log).toMatchObject([{ recipient: 'mari.drain@firma.ee', result: 'sent' }]);
-    expect(relay.received().filter((mail) => mail.envelope.to.includes('mari.drain@firma.ee'))).toHaveLength(1);
-    expect(await stop(after)).toBe(0);
+  it('when Ctrl+C (SIGINT to the process group) comes during a slow test mail on the embedded PostgreSQL, then the mail is sent and logged, and PostgreSQL stops after the server', async () => {
+    const { server, sending } = await testMailInFlight('ctrl-c', 'mari.ctrl-c@firma.ee');
+    process.kill(-server.child.pid!, 'SIGINT');
+    await server.waitForLog('draining: no new connections; requests in flight may finish');
+
+    expect((await sending).status).toBe(200);
+    expect(await server.exited).toBe(0);
+    expect(server.logs.filter((entry) => (entry.level as number) >= 40).map((entry) => entry.msg)).toEqual([]);
+    // The server stopped its PostgreSQL last: no server is left holding the cluster.
+    expect(existsSync(path.join(dir, 'ctrl-c', 'pg', 'postmaster.pid'))).toBe(false);
+    await expectLoggedAsSent('ctrl-c', 'mari.ctrl-c@firma.ee');
   });
 
   it('when SIGTERM comes during a streamed connection check, then the stream ends with its verdict and the process exits 0', async () => {

@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import path from 'node:path';
 import { ConfigError } from '../config';
 import { freePort } from '../network/free-port';
+import { startPostmaster, type Postmaster } from './postmaster';
 
 export interface EmbeddedPostgres {
   /** postgres://… of the server's `postgres` database, as its superuser. */
@@ -37,7 +38,14 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const asRoot = process.getuid?.() === 0;
   if (asRoot) letPostgresUserIn(path.dirname(options.dir));
   const log = options.onLog ?? (() => undefined);
-  const server = new EmbeddedPostgresServer({
+  const postgresFlags = [
+    ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    ...(options.throwaway
+      ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400']
+      : []),
+  ];
+  // The package makes the cluster (initdb, and the postgres user as root); startPostmaster runs it.
+  const cluster = new EmbeddedPostgresServer({
     databaseDir: options.dir,
     port,
     user: USER,
@@ -47,16 +55,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     createPostgresUser: asRoot,
     // C collation: byte order, the same on every machine; UTF-8 text.
     initdbFlags: ['--encoding=UTF8', '--locale=C', ...(options.throwaway ? ['--no-sync'] : [])],
-    postgresFlags: [
-      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-      ...(options.throwaway
-        ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=400']
-        : []),
-    ],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(error instanceof Error ? error.message : String(error)),
   });
-  if (!existsSync(path.join(options.dir, 'PG_VERSION'))) await server.initialise();
+  if (!existsSync(path.join(options.dir, 'PG_VERSION'))) await cluster.initialise();
   const running = await serverOfAnotherSaatja(options.dir);
   if (running) {
     log(`using the PostgreSQL server (pid ${running.pid}) that another Saatja process runs on this folder`);
@@ -64,8 +66,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     return { url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}/postgres`, stop: async () => {} };
   }
   await stopLeftover(options.dir, log);
+  let server: Postmaster;
   try {
-    await server.start();
+    server = await startPostmaster({ dir: options.dir, port, flags: postgresFlags, asPostgresUser: asRoot, onLog: log });
   } catch (error) {
     throw new Error(`the embedded PostgreSQL in ${options.dir} did not start (its log lines are above)`, { cause: error });
   }

@@ -46,7 +46,13 @@ export async function startProduction(
   settings: Record<string, string>,
   command: { args: string[]; readyMsg: string } = { args: [...imageNodeOptions(), 'dist/server.js'], readyMsg: 'Saatja is running' },
 ): Promise<RunningProduction & { ready: Record<string, unknown> }> {
-  const child = spawn(process.execPath, command.args, { cwd: bundle, env: baseEnv(settings), stdio: ['ignore', 'pipe', 'pipe'] });
+  // A process group of its own, as a terminal's foreground job: a test can press Ctrl+C (signal the group).
+  const child = spawn(process.execPath, command.args, {
+    cwd: bundle,
+    env: baseEnv(settings),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
   const logs: Record<string, unknown>[] = [];
   const waiters: { msg: string; resolve(): void }[] = [];
   let stderr = '';
