@@ -31,6 +31,16 @@ async function session(id: string, lastSeen: string, expires: string) {
     .execute();
 }
 
+/** A Microsoft 365 sign-in begun by user 1, expiring `minutes` after NOW (negative: already expired). */
+async function signIn(state: string, minutes: number) {
+  const expires = new Date(NOW.getTime() + minutes * 60_000).toISOString();
+  const row = { session_hash: 's', actor_user_id: 1, user_id: 1, mailbox: 'a@x.ee', code_verifier: 'v', nonce: 'n', return_path: '/' };
+  await db
+    .insertInto('m365_auth_states')
+    .values({ ...row, state_hash: state, expires_at: expires })
+    .execute();
+}
+
 async function sendLog(at: string) {
   const row = {
     user_id: 1,
@@ -104,6 +114,9 @@ describe('retention', () => {
     await session('fresh', daysAgo(0), daysAgo(-5));
     await session('idle', new Date(NOW.getTime() - SESSION_IDLE_MS - 1000).toISOString(), daysAgo(-5));
     await session('expired', daysAgo(0), daysAgo(0.01));
+    await signIn('running', 5);
+    await signIn('expired-lately', -30);
+    await signIn('expired-long-ago', -61);
     const keptLog = await sendLog(daysAgo(89));
     await sendLog(daysAgo(91));
     const recent = await inbound(daysAgo(1));
@@ -121,7 +134,7 @@ describe('retention', () => {
 
     expect(counts).toEqual({
       sessions: 2,
-      m365AuthStates: 0,
+      m365AuthStates: 1,
       rateLimits: 1,
       sendLog: 1,
       events: 1,
@@ -132,6 +145,9 @@ describe('retention', () => {
       outboxSends: 0,
     });
     expect(await db.selectFrom('sessions').select('id_hash').execute()).toEqual([{ id_hash: 'fresh' }]);
+    // Expired sign-ins stay an hour, so a late callback is told "expired" (m365-auth-service).
+    const signIns = await db.selectFrom('m365_auth_states').select('state_hash').orderBy('state_hash').execute();
+    expect(signIns).toEqual([{ state_hash: 'expired-lately' }, { state_hash: 'running' }]);
     expect(await db.selectFrom('send_log').select('id').execute()).toEqual([{ id: keptLog }]);
     const messages = await db.selectFrom('inbound_messages').select(['id', 'raw']).orderBy('id').execute();
     expect(messages).toEqual([

@@ -10,6 +10,9 @@ export const M365_SMTP_SCOPE = 'https://outlook.office.com/SMTP.Send';
 /** Asked for at sign-in: SMTP, a refresh token, and the OpenID scopes that name the account. */
 export const M365_SIGN_IN_SCOPES: readonly string[] = [M365_SMTP_SCOPE, 'offline_access', 'openid', 'profile', 'email'];
 
+/** ms an expired sign-in is kept, so a late callback is told "expired" rather than "unknown". */
+export const EXPIRED_SIGN_IN_KEPT_MS = 60 * 60 * 1000;
+
 /** The `type` of the popup's postMessage to its opener. */
 export const M365_MESSAGE_TYPE = 'saatja:m365';
 

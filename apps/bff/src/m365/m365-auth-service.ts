@@ -22,8 +22,6 @@ import { memoryCacheStore, tokenCachePlugin } from './token-cache-plugin';
 
 /** ms a started sign-in may take: Microsoft's own sign-in page gives up after about as long. */
 const SIGN_IN_LIFETIME_MS = 15 * 60 * 1000;
-/** ms expired sign-ins are kept, so a late callback is told "expired" rather than "unknown". */
-const EXPIRED_MEMORY_MS = 60 * 60 * 1000;
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest('base64url');
 const random = () => randomBytes(32).toString('base64url');
@@ -115,7 +113,7 @@ export function createM365AuthService(deps: M365AuthDeps) {
     ): Promise<{ authorizeUrl: string }> {
       const msal = requireMsal();
       const now = deps.now();
-      await repository.deleteExpiredStates(new Date(now.getTime() - EXPIRED_MEMORY_MS));
+      await repository.deleteExpiredStates(now);
       const state = random();
       const nonce = random();
       const { verifier, challenge } = await new CryptoProvider().generatePkceCodes();

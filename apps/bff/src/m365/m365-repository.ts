@@ -1,3 +1,4 @@
+import { EXPIRED_SIGN_IN_KEPT_MS } from '@saatja/core';
 import type { Db } from '../db/database';
 import type { M365AuthStatesTable, M365TokensTable } from '../db/schema';
 
@@ -53,8 +54,10 @@ export function createM365Repository(db: Db) {
         .returningAll()
         .executeTakeFirst();
     },
+    /** Sign-ins that expired longer than EXPIRED_SIGN_IN_KEPT_MS before `now`. */
     async deleteExpiredStates(now: Date): Promise<void> {
-      await db.deleteFrom('m365_auth_states').where('expires_at', '<', now.toISOString()).execute();
+      const keptSince = new Date(now.getTime() - EXPIRED_SIGN_IN_KEPT_MS).toISOString();
+      await db.deleteFrom('m365_auth_states').where('expires_at', '<', keptSince).execute();
     },
   };
 }

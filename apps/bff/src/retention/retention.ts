@@ -1,4 +1,4 @@
-import { finishedStatuses, LONGEST_RATE_WINDOW_MS } from '@saatja/core';
+import { EXPIRED_SIGN_IN_KEPT_MS, finishedStatuses, LONGEST_RATE_WINDOW_MS } from '@saatja/core';
 import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import { SESSION_IDLE_MS } from '../auth/session-store';
@@ -26,7 +26,8 @@ export interface PurgeCounts {
 }
 
 /**
- * Remove what is past its retention (SPEC §9): expired sessions, sign-ins and rate-limit windows,
+ * Remove what is past its retention (SPEC §9): expired sessions, rate-limit windows and sign-ins (an
+ * hour after they expired, while a late callback is still told so),
  * send-log entries and events (with the messages they came from) older than their period, raw
  * inbound mail sooner, and the outbox's finished messages, emptied batches and sends no rate window
  * counts any more (SPEC §10; a message's attempts are send-log entries and keep that period). Queued
@@ -41,6 +42,7 @@ export async function purgeExpired(db: Db, days: RetentionDays, now: Date): Prom
       const before = (periodDays: number) => new Date(now.getTime() - periodDays * DAY_MS).toISOString();
       const at = now.toISOString();
       const idleSince = new Date(now.getTime() - SESSION_IDLE_MS).toISOString();
+      const signInsExpiredBefore = new Date(now.getTime() - EXPIRED_SIGN_IN_KEPT_MS).toISOString();
       return {
         sessions: await inBatches((limit) =>
           sql`delete from sessions where id_hash in (select id_hash from sessions where expires_at <= ${at} or last_seen_at <= ${idleSince} limit ${limit})`.execute(
@@ -48,7 +50,7 @@ export async function purgeExpired(db: Db, days: RetentionDays, now: Date): Prom
           ),
         ),
         m365AuthStates: await inBatches((limit) =>
-          sql`delete from m365_auth_states where state_hash in (select state_hash from m365_auth_states where expires_at <= ${at} limit ${limit})`.execute(
+          sql`delete from m365_auth_states where state_hash in (select state_hash from m365_auth_states where expires_at < ${signInsExpiredBefore} limit ${limit})`.execute(
             conn,
           ),
         ),
