@@ -103,7 +103,7 @@ describe('outbox faults', () => {
       const port = await freePort();
       const cluster = { dir: path.join(dir, 'cluster'), throwaway: true, port };
       let server = await startEmbeddedPostgres(cluster);
-      cleanups.push(() => server.stop());
+      cleanups.push(() => server.stop('fast'));
       const url = await ensureDatabase(server.url, 'saatja');
       const migrating = openDatabase(url, { maxConnections: 1 });
       await migrateToLatest(migrating);
@@ -120,7 +120,7 @@ describe('outbox faults', () => {
         (n) => n >= count / 4,
         60_000,
       );
-      await server.stop();
+      await server.stop('fast');
       await new Promise((resolve) => setTimeout(resolve, 2_000));
       server = await startEmbeddedPostgres(cluster);
       const done = await finished(api, batch.id, 120_000);

@@ -271,7 +271,8 @@ describe('draining on SIGTERM', { timeout: 120_000 }, () => {
 
     expect((await sending).status).toBe(200);
     expect(await server.exited).toBe(0);
-    expect(server.logs.filter((entry) => (entry.level as number) >= 40).map((entry) => entry.msg)).toEqual([]);
+    const warnings = server.logs.filter((entry) => (entry.level as number) >= 40);
+    expect(warnings.map(({ msg, err }) => `${msg as string}: ${(err as { message?: string } | undefined)?.message}`)).toEqual([]);
     // The server stopped its PostgreSQL last: no server is left holding the cluster.
     expect(existsSync(path.join(dir, 'ctrl-c', 'pg', 'postmaster.pid'))).toBe(false);
     await expectLoggedAsSent('ctrl-c', 'mari.ctrl-c@firma.ee');

@@ -3,12 +3,12 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync
 import path from 'node:path';
 import { ConfigError } from '../config';
 import { freePort } from '../network/free-port';
-import { startPostmaster, type Postmaster } from './postmaster';
+import { startPostmaster, type Postmaster, type ShutdownMode } from './postmaster';
 
 export interface EmbeddedPostgres {
   /** postgres://… of the server's `postgres` database, as its superuser. */
   url: string;
-  stop(): Promise<void>;
+  stop(mode?: ShutdownMode): Promise<void>;
 }
 
 export interface EmbeddedPostgresOptions {
@@ -74,7 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   }
   return {
     url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`,
-    stop: () => server.stop(),
+    stop: (mode) => server.stop(mode),
   };
 }
 

@@ -4,9 +4,19 @@ import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 
 export interface Postmaster {
-  /** Fast shutdown (SIGINT: sessions end, work is flushed); resolves once the server has exited. */
-  stop(): Promise<void>;
+  /** Shuts the server down (see SMART_SHUTDOWN_MS; 'fast' at once); resolves once it has exited. */
+  stop(mode?: ShutdownMode): Promise<void>;
 }
+
+export type ShutdownMode = 'smart' | 'fast';
+
+/**
+ * ms a smart shutdown (SIGTERM: no new sessions, the open ones end by themselves) may take before a
+ * fast one (SIGINT: sessions are ended). Saatja has closed its own connections by then, but their
+ * last message may still be on its way: a fast shutdown at once would end those sessions with an
+ * error. A command sharing the server (`saatja create-admin`) gets the time to finish.
+ */
+const SMART_SHUTDOWN_MS = 10_000;
 
 export interface PostmasterOptions {
   dir: string;
@@ -41,9 +51,12 @@ export async function startPostmaster(options: PostmasterOptions): Promise<Postm
     void exited.then(() => reject(new Error(`postgres exited during start-up (code ${child.exitCode})`)));
   });
   return {
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
+    async stop(mode = 'smart') {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill(mode === 'smart' ? 'SIGTERM' : 'SIGINT');
+      const fast = setTimeout(() => child.kill('SIGINT'), SMART_SHUTDOWN_MS);
       await exited;
+      clearTimeout(fast);
     },
   };
 }
