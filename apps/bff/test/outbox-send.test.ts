@@ -1,8 +1,10 @@
-import type { PublicOutboxMessageDetail } from '@saatja/core';
+import type { PublicBatch, PublicOutboxMessageDetail } from '@saatja/core';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer, type ScriptedReply } from '@saatja/local-servers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api-client';
 import {
+  arrivals,
+  batchOf,
   createToken,
   eventually,
   FAST_OUTBOX,
@@ -18,6 +20,8 @@ let own: LocalSmtpServer;
 let api: ReturnType<typeof sendApi>;
 /** Replies the own server gives to MAIL FROM, one per attempt; then it accepts. */
 let script: ScriptedReply[];
+/** ms the own server holds the next message's 250 after DATA (once). */
+let holdNextData = 0;
 
 const invoice = {
   user: 'JAAN',
@@ -29,12 +33,18 @@ const invoice = {
 
 beforeEach(async () => {
   script = [];
+  holdNextData = 0;
   const tls = await createLocalTls();
   own = await startSmtpServer({
     security: 'starttls',
     tls,
     users: { jaan: JAAN_SMTP_PASSWORD },
     replyToMailFrom: () => script.shift() ?? null,
+    beforeDataReply: async () => {
+      const ms = holdNextData;
+      holdNextData = 0;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+    },
   });
   stack = await startTestStack({ tls, openPorts: [own.port], outbox: FAST_OUTBOX });
   await jaanUsesOwnServer(stack.url, own);
@@ -164,6 +174,25 @@ describe('the send API and the outbox', () => {
     expect(listed.find((token) => token.id === revoked.id)).toMatchObject({ revokedAt: expect.any(String), lastUsedAt: null });
     expect(JSON.stringify(listed)).not.toContain(revoked.token);
     expect((await admin.call('GET', '/admin/audit')).text).toContain('apiToken.revoke');
+  });
+
+  it('when a send outlasts the lease while the sender backs off from a 451, then the lease is kept and the message arrives once', async () => {
+    // The first message's 451 ends the sender's round; the second is then still at the server for
+    // longer than a lease, and the sender waits for it before giving the connection back.
+    script = [{ responseCode: 451, message: '4.7.1 Greylisted, try again later' }];
+    holdNextData = FAST_OUTBOX.leaseMs! * 1.5;
+    const answer = await api('POST', '/batches', batchOf(2));
+    const batch = answer.json as unknown as PublicBatch;
+
+    const done = await eventually(
+      async () => (await api('GET', `/batches/${batch.id}`)).json as unknown as PublicBatch,
+      (progress) => progress.counts.sent === 2,
+    );
+    // A message taken again after its lease ran out would arrive twice in the meantime.
+    await new Promise((resolve) => setTimeout(resolve, FAST_OUTBOX.leaseMs!));
+
+    expect(done.counts).toMatchObject({ sent: 2, failed: 0 });
+    expect([...arrivals(own).values()]).toEqual([1, 1]);
   });
 
   it('when a queued message is cancelled, then it is not sent', async () => {

@@ -123,8 +123,24 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
       await loop();
     } finally {
       // What was claimed is sent and its outcome stored before the slot is given back.
-      await Promise.all([...sending]);
+      await finishSending();
       await writer.close();
+    }
+  }
+
+  /**
+   * Waits for the sends queued on the connection, renewing their leases meanwhile: a slow server can
+   * keep one send longer than a lease, and a message whose lease ran out is taken and sent again.
+   */
+  async function finishSending(): Promise<void> {
+    const all = Promise.all([...sending]).then(() => true);
+    for (;;) {
+      let timer: NodeJS.Timeout | undefined;
+      const lapse = new Promise<false>((resolve) => (timer = setTimeout(resolve, deps.settings.leaseMs / 3, false)));
+      const finished = await Promise.race([all, lapse]);
+      clearTimeout(timer);
+      if (finished) return;
+      await renew().catch((error: unknown) => deps.logger.warn({ err: error, account: account.key }, 'outbox lease renewal failed'));
     }
   }
 
