@@ -6,6 +6,9 @@ import { preparedQuery } from '../db/prepared';
 import { settingsColumns, settingsFrom, type MailSettingsRow } from '../mail-settings/mail-settings-repository';
 import { MAIL_SENDING_USER } from './system-settings-repository';
 
+/** A user named by their code (the send API) or their id (a stored message). */
+export type UserKey = { code: string } | { id: number };
+
 export interface FoundUser {
   user: UserRow;
   settings: MailSettingsRow | undefined;
@@ -63,10 +66,10 @@ export function createGlobalMailUserRepository(db: Db) {
       .select(['me.id', 'me.code', 'me.name', 'me.email', 'me.role', 'me.language'])
       .where('s.id_hash', '=', sessionIdHash),
   );
-  // Read on every send API submission.
-  const ofCode = preparedQuery(db, (code: string) =>
-    ownAndGlobal().select(['me.id', 'me.code', 'me.name', 'me.email', 'me.role', 'me.language']).where('me.code', '=', code),
-  );
+  const withUser = () => ownAndGlobal().select(['me.id', 'me.code', 'me.name', 'me.email', 'me.role', 'me.language']);
+  // Read on every send API submission, and by the outbox's senders for each chunk they claim.
+  const ofCode = preparedQuery(db, (code: string) => withUser().where('me.code', '=', code));
+  const ofId = preparedQuery(db, (id: number) => withUser().where('me.id', '=', id));
 
   return {
     async byCode(code: string): Promise<FoundUser | null> {
@@ -100,9 +103,9 @@ export function createGlobalMailUserRepository(db: Db) {
       return { session: sessionFrom(row), user, settings: settingsFrom(row, 'own_'), global: globalFrom(row) };
     },
 
-    /** The user with this code, their settings and the global mail user's, in one query (the send API's per-request read). */
-    async byCodeWithGlobal(code: string): Promise<(FoundUser & { global: FoundUser | null }) | null> {
-      const [row] = await ofCode(code);
+    /** The user (by code or id), their settings and the global mail user's, in one query. */
+    async userWithGlobal(key: UserKey): Promise<(FoundUser & { global: FoundUser | null }) | null> {
+      const [row] = await ('code' in key ? ofCode(key.code) : ofId(key.id));
       if (!row) return null;
       const { id, name, email, role, language } = row;
       return { user: { id, code: row.code, name, email, role, language }, settings: settingsFrom(row, 'own_'), global: globalFrom(row) };

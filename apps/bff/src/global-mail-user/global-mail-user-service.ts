@@ -13,7 +13,7 @@ import type { Db } from '../db/database';
 import { fieldError } from '../http/app-error';
 import { ownServerOf, senderMode, toMailProfile } from '../mail-settings/mail-profile';
 import { createMailSettingsRepository, type MailSettingsRow } from '../mail-settings/mail-settings-repository';
-import { createGlobalMailUserRepository } from './global-mail-user-repository';
+import { createGlobalMailUserRepository, type UserKey } from './global-mail-user-repository';
 import { createSystemSettingsRepository, MAIL_SENDING_USER } from './system-settings-repository';
 
 export interface GlobalMailUser {
@@ -105,9 +105,9 @@ export function createGlobalMailUserService(deps: { db: Db; deployment: Deployme
       return { effective: resolve(user, settings, global), global };
     },
 
-    /** The user with this code and their effective configuration, in one query; null for an unknown code. */
-    async effectiveForCode(code: string): Promise<{ user: UserRow; effective: EffectiveConfig; global: GlobalMailUser | null } | null> {
-      const found = await repository.byCodeWithGlobal(code);
+    /** The user (by code or id) and their effective configuration, in one query; null for an unknown user. */
+    async effectiveForUser(key: UserKey): Promise<{ user: UserRow; effective: EffectiveConfig; global: GlobalMailUser | null } | null> {
+      const found = await repository.userWithGlobal(key);
       if (!found) return null;
       const global = toGlobal(found.global);
       return { user: found.user, effective: resolve(found.user, found.settings, global), global };

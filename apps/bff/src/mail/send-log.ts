@@ -1,5 +1,6 @@
 import { isSendRefusal, tlsModes, type SendLogRoute, type SendRefusal } from '@saatja/core';
 import type { Db } from '../db/database';
+import { insertJsonRows } from '../db/json-rows';
 import type { SendLogTable } from '../db/schema';
 import { AppError } from '../http/app-error';
 
@@ -9,13 +10,7 @@ export type SendLogEntry = Omit<SendLogTable, 'id' | 'actor_user_id' | 'failure_
 
 export function createSendLog(db: Db) {
   /** Several attempts in one statement: a busy outbox writes what a few milliseconds of sending produced. */
-  async function recordMany(entries: readonly SendLogEntry[]): Promise<void> {
-    if (entries.length > 0)
-      await db
-        .insertInto('send_log')
-        .values([...entries])
-        .execute();
-  }
+  const recordMany = (entries: readonly SendLogEntry[]): Promise<void> => insertJsonRows(db, 'send_log', entries);
   return {
     recordMany,
     record: (entry: SendLogEntry) => recordMany([entry]),

@@ -3,6 +3,7 @@ import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { UserRow } from '../auth/user-repository';
 import type { MailSettingsRepository } from '../mail-settings/mail-settings-repository';
 import type { Config, RelayConfig } from '../config';
+import type { UserKey } from '../global-mail-user/global-mail-user-repository';
 import type { GlobalMailUser, GlobalMailUserService } from '../global-mail-user/global-mail-user-service';
 import { AppError } from '../http/app-error';
 import type { M365TokenService } from '../m365/m365-token-service';
@@ -63,8 +64,8 @@ export function createUserTransport(deps: UserTransportDeps) {
     async effectiveOf(user: UserRow): Promise<{ effective: EffectiveConfig; global: GlobalMailUser | null }> {
       return deps.globalMailUser.effectiveFor(user);
     },
-    /** The user with this code and their effective configuration (one query), or null. */
-    effectiveOfCode: (code: string) => deps.globalMailUser.effectiveForCode(code),
+    /** The user (by code or id) and their effective configuration (one query), or null. */
+    effectiveOfUser: (key: UserKey) => deps.globalMailUser.effectiveForUser(key),
     /** Refuses (AppError sendFailed) when the configuration cannot send: a password or sign-in is needed. */
     async transportFor(user: UserRow, resolved?: { effective: EffectiveConfig; global: GlobalMailUser | null }): Promise<UserTransport> {
       const { effective, global } = resolved ?? (await deps.globalMailUser.effectiveFor(user));

@@ -1,6 +1,5 @@
 import { accountKey, classifySendFailure, diagnoseFailure, nextAttemptAt, readableReply, type RetryPolicy } from '@saatja/core';
 import type { Transporter } from 'nodemailer';
-import type { UserRepository, UserRow } from '../auth/user-repository';
 import type { Config } from '../config';
 import { AppError } from '../http/app-error';
 import { refusalOf, writeRoute, type SendLogEntry } from '../mail/send-log';
@@ -20,14 +19,13 @@ export interface AccountConnection {
 
 export interface DeliverDeps {
   config: Pick<Config, 'companyName' | 'eventDomain'>;
-  users: UserRepository;
   userTransport: UserTransports;
   retry: RetryPolicy;
   now: () => Date;
   random: () => number;
 }
 
-type Resolved = { user: UserRow } & Awaited<ReturnType<UserTransports['effectiveOf']>>;
+type Resolved = NonNullable<Awaited<ReturnType<UserTransports['effectiveOfUser']>>>;
 
 /** The sender's open connection, or a new one from this message's configuration (`build`). */
 export type ConnectionSource = (build: () => Promise<UserTransport>) => Promise<AccountConnection>;
@@ -47,11 +45,11 @@ export interface Delivered {
  * The sender writes both, the entry first (outcome-writer).
  */
 export function createDeliver(deps: DeliverDeps) {
-  /** The user and their configuration as it is now; `memo` holds it for the rest of one claimed chunk. */
+  /** The user and their configuration as it is now (one query); `memo` holds it for the rest of one claimed chunk. */
   async function configurationOf(userId: number, memo: Map<number, Promise<Resolved | null>>): Promise<Resolved | null> {
     let entry = memo.get(userId);
     if (!entry) {
-      entry = deps.users.findById(userId).then(async (user) => (user ? { user, ...(await deps.userTransport.effectiveOf(user)) } : null));
+      entry = deps.userTransport.effectiveOfUser({ id: userId });
       memo.set(userId, entry);
     }
     return entry;

@@ -41,7 +41,6 @@ export function createOutboxModule(deps: OutboxModuleDeps) {
   });
   const deliver = createDeliver({
     config: deps.config,
-    users: deps.users,
     userTransport: deps.userTransport,
     retry: settings.retry,
     now,

@@ -60,7 +60,7 @@ const sha256 = (value: unknown) => createHash('sha256').update(JSON.stringify(va
 export function createOutboxService(deps: OutboxServiceDeps) {
   /** The user a token sends as (it must exist and be in the token's scope), with their configuration now. */
   async function sender(scope: TokenScope, code: string): Promise<{ user: UserRow; effective: EffectiveConfig }> {
-    const found = await deps.userTransport.effectiveOfCode(code);
+    const found = await deps.userTransport.effectiveOfUser({ code });
     if (!found) throw fieldError('user', 'user.notFound');
     if (!tokenMaySendAs(scope, found.user.code)) throw new AppError('forbidden');
     return found;

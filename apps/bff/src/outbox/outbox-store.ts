@@ -1,5 +1,6 @@
 import { sql, type Insertable } from 'kysely';
 import type { Db } from '../db/database';
+import { insertJsonRows } from '../db/json-rows';
 import type { OutboxBatchesTable, OutboxMessagesTable } from '../db/schema';
 
 /**
@@ -10,9 +11,6 @@ import type { OutboxBatchesTable, OutboxMessagesTable } from '../db/schema';
 export const OUTBOX_CHANNEL = 'saatja_outbox';
 
 export type NewMessage = Insertable<OutboxMessagesTable>;
-
-/** Rows per INSERT statement of a batch (PostgreSQL allows 65,535 parameters per statement). */
-const INSERT_CHUNK = 500;
 
 /** The stored row's id, whether this call created it, and the body hash it was created with. */
 export interface Stored {
@@ -91,12 +89,7 @@ export function createOutboxStore(db: Db) {
           batch.request_hash ?? null,
         );
         if (!stored.created) return stored;
-        for (let start = 0; start < messages.length; start += INSERT_CHUNK) {
-          await trx
-            .insertInto('outbox_messages')
-            .values(messages.slice(start, start + INSERT_CHUNK))
-            .execute();
-        }
+        await insertJsonRows(trx, 'outbox_messages', messages);
         await notify(trx);
         return stored;
       });
