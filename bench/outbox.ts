@@ -3,7 +3,6 @@ import autocannon from 'autocannon';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
 import {
   createToken,
-  FAST_OUTBOX,
   JAAN_SMTP_PASSWORD,
   jaanUsesOwnServer,
   batchOf,
@@ -34,9 +33,8 @@ const loadAtStart = loadavg()[0]!;
 const stopDatabase = await setUpTestDatabaseServer();
 const tls = await createLocalTls();
 const own = await startSmtpServer({ security: 'starttls', tls, users: { jaan: JAAN_SMTP_PASSWORD }, maxKeptMails: 10 * MESSAGES });
-// The outbox as it runs in production (its claim size, DEFAULT_OUTBOX_SETTINGS), with the tests' short
-// poll and lease, which only matter when something fails.
-const stack = await startTestStack({ tls, openPorts: [own.port], outbox: FAST_OUTBOX });
+// The outbox as production runs it (DEFAULT_OUTBOX_SETTINGS: its claim size, its poll and lease).
+const stack = await startTestStack({ tls, openPorts: [own.port] });
 await jaanUsesOwnServer(stack.url, own);
 await setLocalServerLimits(stack.url, { maxConnections: CONNECTIONS });
 const token = (await createToken(stack.url)).token;
