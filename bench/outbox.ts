@@ -1,13 +1,7 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
-import {
-  createToken,
-  JAAN_SMTP_PASSWORD,
-  jaanUsesOwnServer,
-  batchOf,
-  setLocalServerLimits,
-} from '../apps/bff/test/support/outbox';
+import { createToken, JAAN_SMTP_PASSWORD, jaanUsesOwnServer, batchOf, setLocalServerLimits } from '../apps/bff/test/support/outbox';
 import { startInstances } from '../apps/bff/test/support/instances';
 import { startTestStack } from '../apps/bff/test/support/stack';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '../packages/local-servers/src/index';

@@ -6,7 +6,13 @@ export interface OutboxSettings {
   pollMs: number;
   /** A claim (of a message, of a connection slot) lasts this long unless renewed, ms. */
   leaseMs: number;
-  /** Messages one sender claims at a time. */
+  /**
+   * Messages one sender claims at a time (at most two claims in hand). Each claim is a statement and a
+   * read of the configuration, so at full speed 50 costs less than half the statements per message
+   * that 20 did (bench:outbox, alternated: 0.78× against 0.71× the bare pool); a rate-limited account
+   * still claims only what its windows allow. The price: a paused or cancelled batch may still send
+   * what its senders hold, up to 100 messages each.
+   */
   claimBatch: number;
   /** Senders (SMTP connections) one instance runs at most. */
   maxSenders: number;
@@ -18,7 +24,7 @@ export interface OutboxSettings {
 export const DEFAULT_OUTBOX_SETTINGS: OutboxSettings = {
   pollMs: 5_000,
   leaseMs: 60_000,
-  claimBatch: 20,
+  claimBatch: 50,
   maxSenders: 16,
   retry: DEFAULT_RETRY_POLICY,
   relayLimits: { windows: [], maxConnections: 5 },
