@@ -102,3 +102,15 @@ test('when the code of the check results or of the Microsoft 365 section cannot 
   await card.mailSender.selectOption({ label: 'SMTP' });
   await expect(card.server).toBeEditable();
 });
+
+test('when the code of another page cannot be loaded, then its place says so plainly and the menu still leads to the other pages', async ({
+  page,
+}) => {
+  await openCard(page);
+  await page.route('**/assets/outbox-page-*.js', (route) => route.abort('connectionrefused'));
+  await page.getByRole('link', { name: 'Väljuvad kirjad' }).click();
+  await expect(page.getByRole('alert')).toHaveText(LOAD_FAILED);
+
+  await page.getByRole('link', { name: 'Kasutaja kaart' }).click();
+  await expect(page.getByLabel('Nimi')).toBeEnabled();
+});

@@ -2,6 +2,7 @@ import type { Me } from '@saatja/core';
 import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Banner } from '../components/ui/banner';
+import { LazyPart } from '../components/ui/lazy-part';
 import { signOut } from '../features/auth/api/sign-out';
 import { SignInPage } from '../features/auth/components/sign-in-page';
 import { translateError } from '../lib/translate-error';
@@ -40,15 +41,18 @@ export function App({ initial }: AppProps) {
   return (
     <Layout context={me ? { me, deployment, navigate } : null} path={path} onSignOut={onSignOut}>
       {me ? (
-        <Suspense
-          fallback={
-            <p className="page" aria-busy="true">
-              {t('app.loading')}
-            </p>
-          }
-        >
-          {renderRoute(path, { me, deployment, navigate })}
-        </Suspense>
+        // Keyed by the path: a page whose code did not load leaves the next page unaffected.
+        <LazyPart key={path} errorClassName="page">
+          <Suspense
+            fallback={
+              <p className="page" aria-busy="true">
+                {t('app.loading')}
+              </p>
+            }
+          >
+            {renderRoute(path, { me, deployment, navigate })}
+          </Suspense>
+        </LazyPart>
       ) : (
         <SignInPage onSignedIn={setMe} />
       )}

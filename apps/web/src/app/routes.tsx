@@ -1,13 +1,17 @@
 import type { Me, PublicDeployment } from '@saatja/core';
-import { lazy, type ComponentType, type ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
+import { lazyPart } from '../components/ui/lazy-part';
 import { loadPageMessages } from '../i18n';
 import { CardPage } from '../features/card/components/card-page';
 import { takePrefetchedCard } from './boot-requests';
 import { DeliverabilityPanel } from '../features/deliverability/components/deliverability-panel';
 
-/** A page other than the card: its code and its messages load on demand, so the card loads least. */
+/**
+ * A page other than the card: its code and its messages load on demand, so the card loads least.
+ * If they cannot load, the page's place says so (app.tsx renders routes in a LazyPart).
+ */
 function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  return lazy(() => Promise.all([load(), loadPageMessages()]).then(([Page]) => ({ default: Page })));
+  return lazyPart(() => Promise.all([load(), loadPageMessages()]).then(([Page]) => Page));
 }
 const SettingsPage = lazyPage(() => import('../features/admin/components/settings-page').then((m) => m.SettingsPage));
 const AuditPage = lazyPage(() => import('../features/admin/components/audit-page').then((m) => m.AuditPage));

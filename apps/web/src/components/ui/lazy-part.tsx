@@ -18,7 +18,7 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
 }
 
 /** A part whose code did not load becomes a plain error in its place; any other error goes on up. */
-class LoadErrorBoundary extends Component<{ message: string; children: ReactNode }, { failed: unknown }> {
+class LoadErrorBoundary extends Component<{ message: string; className?: string; children: ReactNode }, { failed: unknown }> {
   override state = { failed: null as unknown };
   static getDerivedStateFromError(failed: unknown) {
     return { failed };
@@ -26,19 +26,29 @@ class LoadErrorBoundary extends Component<{ message: string; children: ReactNode
   override render() {
     if (this.state.failed === null) return this.props.children;
     if (!(this.state.failed instanceof LoadError)) throw this.state.failed;
-    return <Banner tone="error">{this.props.message}</Banner>;
+    const banner = <Banner tone="error">{this.props.message}</Banner>;
+    return this.props.className ? <div className={this.props.className}>{banner}</div> : banner;
   }
 }
 
 /**
  * Where a lazy part (lazyPart) renders: `placeholder` while its code loads — the size of what comes,
  * so nothing below it moves — and a plain error if it cannot load. Without a placeholder the page's
- * own loading state waits for it, for parts that must not appear after the rest.
+ * own loading state waits for it, for parts that must not appear after the rest. `errorClassName`
+ * frames the error where the part would have brought its own frame (a whole page).
  */
-export function LazyPart({ placeholder, children }: { placeholder?: ReactNode; children: ReactNode }) {
+export function LazyPart({
+  placeholder,
+  errorClassName,
+  children,
+}: {
+  placeholder?: ReactNode;
+  errorClassName?: string;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   return (
-    <LoadErrorBoundary message={t('errors.loadFailed')}>
+    <LoadErrorBoundary message={t('errors.loadFailed')} className={errorClassName}>
       {placeholder === undefined ? children : <Suspense fallback={placeholder}>{children}</Suspense>}
     </LoadErrorBoundary>
   );
