@@ -216,6 +216,40 @@ describe('the send API and the outbox', () => {
     expect(own.received()).toHaveLength(0);
   });
 
+  it('when a batch is paused, resumed and cancelled, then sending stops, goes on, and what was queued ends cancelled', async () => {
+    // 4 a second: the batch takes seconds, and a claim holds only what the rate lets go now.
+    await setLocalServerLimits(stack.url, { perSecond: 4, maxConnections: 1 });
+    const submitted = await api('POST', '/batches', batchOf(30));
+    const id = submitted.json!.id as string;
+    const batch = async () => (await api('GET', `/batches/${id}`)).json as unknown as PublicBatch;
+    await eventually(
+      async () => own.received().length,
+      (count) => count >= 2,
+    );
+
+    expect((await api('POST', `/batches/${id}/pause`)).json).toMatchObject({ status: 'paused' });
+    // What the sender held when the batch was paused is still sent; then nothing more.
+    await eventually(batch, (paused) => paused.counts.sending === 0);
+    const whilePaused = own.received().length;
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(own.received()).toHaveLength(whilePaused);
+    expect(whilePaused).toBeLessThan(30);
+
+    expect((await api('POST', `/batches/${id}/resume`)).json).toMatchObject({ status: 'active' });
+    await eventually(
+      async () => own.received().length,
+      (count) => count >= whilePaused + 2,
+    );
+
+    expect((await api('POST', `/batches/${id}/cancel`)).json).toMatchObject({ status: 'cancelled' });
+    const ended = await eventually(batch, (cancelled) => cancelled.counts.sending === 0);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const arrived = own.received().length;
+    expect(arrived).toBeGreaterThan(whilePaused);
+    expect(ended.counts).toMatchObject({ queued: 0, sending: 0, failed: 0, sent: arrived, cancelled: 30 - arrived });
+    expect([...arrivals(own).values()].every((times) => times === 1)).toBe(true);
+  });
+
   it('when the user sends through the vendor relay, then a batch is refused: mass mail needs an own server', async () => {
     const answer = await api('POST', '/batches', { user: 'MARI', messages: [{ to: ['a@example.ee'], subject: 'x', text: 'y' }] });
 
