@@ -74,6 +74,29 @@ describe('rows inserted as one JSON parameter', () => {
     ]);
   });
 
+  it('when rows share some values and differ in others, then each row is stored with its own and the shared ones', async () => {
+    const shared = { user_id: userId, at: '2026-11-29T11:00:00.000Z', server_reply: 'sama\0vastus', failure_class: null };
+    const rows = [
+      entry('jagatud1@example.ee', { ...shared, duration_ms: 1 }),
+      entry('jagatud2@example.ee', { ...shared, duration_ms: 2, error_code: 'EAUTH' }),
+      entry('jagatud3@example.ee', { ...shared, duration_ms: 3 }),
+    ];
+    await insertJsonRows(db, 'send_log', rows);
+
+    const stored = await db
+      .selectFrom('send_log')
+      .select(['recipient', 'at', 'duration_ms', 'server_reply', 'failure_class', 'error_code', 'result'])
+      .where('recipient', 'like', 'jagatud%')
+      .orderBy('id')
+      .execute();
+    const common = { at: '2026-11-29T11:00:00.000Z', server_reply: 'sama\uFFFDvastus', failure_class: null, result: 'sent' };
+    expect(stored).toEqual([
+      { recipient: 'jagatud1@example.ee', duration_ms: 1, error_code: null, ...common },
+      { recipient: 'jagatud2@example.ee', duration_ms: 2, error_code: 'EAUTH', ...common },
+      { recipient: 'jagatud3@example.ee', duration_ms: 3, error_code: null, ...common },
+    ]);
+  });
+
   it('when there are no rows, then nothing is run', async () => {
     await expect(insertJsonRows(db, 'send_log', [])).resolves.toBeUndefined();
   });
