@@ -118,7 +118,7 @@ export function createApp(deps: AppDeps): Express {
   const deliverability = createDeliverabilityModule(config, db, resolver, now);
   const diagnostics = createDiagnosticsService({ testMail, now, finalStep: deliverability.service.checkStep });
   const audit = createAuditLog(db, now);
-  const outbox = createOutboxModule({ db, config, users, userTransport, sendLog, logger, now });
+  const outbox = createOutboxModule({ db, config, users, userTransport, logger, now });
   deps.onOutboxWorker?.(outbox.worker);
   const tokens = createApiTokenService({ tokens: createApiTokenRepository(db), users, audit, now });
 

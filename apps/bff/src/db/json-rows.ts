@@ -1,4 +1,4 @@
-import { sql, type Insertable } from 'kysely';
+import { sql, type Insertable, type RawBuilder } from 'kysely';
 import type { Db } from './database';
 import type { Database } from './schema';
 
@@ -44,7 +44,7 @@ const pick = (row: Record<string, unknown>, columns: readonly string[]) => {
 };
 
 /**
- * Insert many rows in one statement: the rows as a JSON array, turned into the table's row type by
+ * The statement inserting many rows at once (at least one): the rows as a JSON array, turned into the table's row type by
  * PostgreSQL (`jsonb_populate_recordset`), and the values every row shares as one JSON object beside
  * it (`jsonb_populate_record`), so PostgreSQL parses them once. Kysely's multi-row VALUES costs a
  * parameter per cell: Kysely builds and compiles each, pg serialises each, and PostgreSQL parses and
@@ -52,12 +52,7 @@ const pick = (row: Record<string, unknown>, columns: readonly string[]) => {
  * This text changes only with the columns and which of them are shared. A column no row names keeps
  * its default; one that some rows leave out is null in those.
  */
-export async function insertJsonRows<T extends keyof Database & string>(
-  db: Db,
-  table: T,
-  rows: readonly Insertable<Database[T]>[],
-): Promise<void> {
-  if (rows.length === 0) return;
+export function jsonRowsInsert<T extends keyof Database & string>(table: T, rows: readonly Insertable<Database[T]>[]): RawBuilder<unknown> {
   const records = rows as readonly Record<string, unknown>[];
   const { shared, varying } = splitColumns(records);
   const sharedSet = new Set(shared);
@@ -69,5 +64,14 @@ export async function insertJsonRows<T extends keyof Database & string>(
     shared.length === 0
       ? perRow
       : sql`${perRow} cross join jsonb_populate_record(null::${sql.table(table)}, ${jsonParameter(pick(records[0]!, shared))}::jsonb) as s`;
-  await sql`insert into ${sql.table(table)} (${names}) select ${values} from ${from}`.execute(db);
+  return sql`insert into ${sql.table(table)} (${names}) select ${values} from ${from}`;
+}
+
+/** `jsonRowsInsert`, run; no rows, no statement. */
+export async function insertJsonRows<T extends keyof Database & string>(
+  db: Db,
+  table: T,
+  rows: readonly Insertable<Database[T]>[],
+): Promise<void> {
+  if (rows.length > 0) await jsonRowsInsert(table, rows).execute(db);
 }

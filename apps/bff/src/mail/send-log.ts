@@ -1,12 +1,15 @@
 import { isSendRefusal, tlsModes, type SendLogRoute, type SendRefusal } from '@saatja/core';
 import type { Db } from '../db/database';
-import { insertJsonRows } from '../db/json-rows';
+import { insertJsonRows, jsonRowsInsert } from '../db/json-rows';
 import type { SendLogTable } from '../db/schema';
 import { AppError } from '../http/app-error';
 
 /** The columns added for diagnostics are optional, so every sender can record without knowing them. */
 export type SendLogEntry = Omit<SendLogTable, 'id' | 'actor_user_id' | 'failure_class'> &
   Partial<Pick<SendLogTable, 'actor_user_id' | 'failure_class'>>;
+
+/** The statement storing entries (at least one), for a writer that stores them with something else in one statement. */
+export const sendLogInsert = (entries: readonly SendLogEntry[]) => jsonRowsInsert('send_log', entries);
 
 export function createSendLog(db: Db) {
   /** Several attempts in one statement: a busy outbox writes what a few milliseconds of sending produced. */

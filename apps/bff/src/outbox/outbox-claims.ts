@@ -2,6 +2,7 @@ import { longestWindowMs, nextSlot, type SendingLimits, type SentSlot } from '@s
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../db/database';
 import type { OutboxMessagesTable } from '../db/schema';
+import { sendLogInsert, type SendLogEntry } from '../mail/send-log';
 
 /** What sending a claimed message needs: the claim reads no more (a claim is on every sender's path). */
 const CLAIMED = [
@@ -144,10 +145,15 @@ export function createOutboxClaims(db: Db) {
     },
 
     /**
-     * The ends of attempts, in one statement: each message sent, failed for good, queued for a retry,
-     * or handed back untried (`moved`). Only messages this holder still has are changed.
+     * The ends of attempts and their send-log entries, in one statement: each message sent, failed for
+     * good, queued for a retry, or handed back untried (`moved`). Only messages this holder still has
+     * are changed; the entries are stored either way (the attempts were made).
      */
-    async settleMany(holder: string, settled: readonly { id: string; outcome: Outcome }[]): Promise<void> {
+    async settleMany(
+      holder: string,
+      settled: readonly { id: string; outcome: Outcome }[],
+      entries: readonly SendLogEntry[] = [],
+    ): Promise<void> {
       if (settled.length === 0) return;
       const rows = settled.map(({ id, outcome }) => ({
         id,
@@ -158,7 +164,8 @@ export function createOutboxClaims(db: Db) {
         failure_class: outcome.kind === 'failed' || outcome.kind === 'retry' ? outcome.failureClass : null,
         account_key: outcome.kind === 'moved' ? outcome.accountKey : null,
       }));
-      await sql`
+      const logged = entries.length > 0 ? sql`with logged as (${sendLogInsert(entries)}) ` : sql``;
+      await sql`${logged}
         update outbox_messages m set
           status = case v.kind when 'sent' then 'sent' when 'failed' then 'failed' else 'queued' end,
           lease_until = null,

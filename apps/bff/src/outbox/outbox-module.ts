@@ -2,7 +2,6 @@ import type { Logger } from 'pino';
 import type { UserRepository } from '../auth/user-repository';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
-import type { SendLog } from '../mail/send-log';
 import type { UserTransports } from '../mail/user-transport';
 import { createConnectionLeases } from './connection-leases';
 import { createDeliver } from './deliver';
@@ -18,7 +17,6 @@ export interface OutboxModuleDeps {
   config: Pick<Config, 'outbox' | 'companyName' | 'eventDomain'>;
   users: UserRepository;
   userTransport: UserTransports;
-  sendLog: SendLog;
   logger: Logger;
   now: () => Date;
 }
@@ -50,7 +48,6 @@ export function createOutboxModule(deps: OutboxModuleDeps) {
     claims: createOutboxClaims(db),
     leases,
     deliver,
-    sendLog: deps.sendLog,
     serverLimits: limits.list,
     settings,
     logger: deps.logger,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { limitsForAccount, type ServerLimitOverride } from '@saatja/core';
 import type { Logger } from 'pino';
 import type { ConnectionLeases } from './connection-leases';
-import type { SendLog } from '../mail/send-log';
 import type { Deliver } from './deliver';
 import type { OutboxClaims } from './outbox-claims';
 import type { OutboxSettings } from '../config/outbox-settings';
@@ -12,7 +11,6 @@ export interface OutboxWorkerDeps {
   claims: OutboxClaims;
   leases: ConnectionLeases;
   deliver: Deliver;
-  sendLog: Pick<SendLog, 'recordMany'>;
   serverLimits: () => Promise<ServerLimitOverride[]>;
   settings: OutboxSettings;
   logger: Logger;

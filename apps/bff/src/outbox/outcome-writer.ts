@@ -1,8 +1,8 @@
-import type { SendLog, SendLogEntry } from '../mail/send-log';
+import type { SendLogEntry } from '../mail/send-log';
 import type { OutboxClaims, Outcome } from './outbox-claims';
 
 /**
- * Attempts ended within this long of each other are written together, ms: two statements for all of
+ * Attempts ended within this long of each other are written together, ms: one statement for all of
  * them instead of two per message, which is most of what a busy sender costs besides SMTP.
  */
 const GATHER_MS = 50;
@@ -17,7 +17,6 @@ export interface Ended {
 
 export interface OutcomeWriterDeps {
   claims: Pick<OutboxClaims, 'settleMany'>;
-  sendLog: Pick<SendLog, 'recordMany'>;
   holder: string;
   /** Keep trying a write this long (the lease), then give up: the messages come back after their lease. */
   giveUpMs: number;
@@ -28,9 +27,9 @@ export interface OutcomeWriterDeps {
 }
 
 /**
- * The sender's write-behind: each ended attempt's send-log entry, then its outcome (a message is
- * marked sent only after its entry is stored). Until written, a message stays `sending` under the
- * sender's lease, so a crash in between sends it again (at least once), never loses it.
+ * The sender's write-behind: each ended attempt's send-log entry and its outcome, stored together (a
+ * message is marked sent exactly when its entry is stored). Until written, a message stays `sending`
+ * under the sender's lease, so a crash in between sends it again (at least once), never loses it.
  */
 export function createOutcomeWriter(deps: OutcomeWriterDeps) {
   let waiting: Ended[] = [];
@@ -55,8 +54,7 @@ export function createOutcomeWriter(deps: OutcomeWriterDeps) {
     const batch = waiting;
     waiting = [];
     const entries = batch.flatMap((ended) => (ended.entry ? [ended.entry] : []));
-    await persistently(() => deps.sendLog.recordMany(entries));
-    await persistently(() => deps.claims.settleMany(deps.holder, batch));
+    await persistently(() => deps.claims.settleMany(deps.holder, batch, entries));
     deps.written(batch.map((ended) => ended.id));
   }
 

@@ -5,7 +5,6 @@ import { createAccountConnection } from './account-connection';
 import type { Deliver, Delivered } from './deliver';
 import type { ClaimedMessage, OutboxClaims } from './outbox-claims';
 import { createOutcomeWriter } from './outcome-writer';
-import type { SendLog } from '../mail/send-log';
 import type { OutboxSettings } from '../config/outbox-settings';
 
 /**
@@ -18,7 +17,6 @@ export interface SenderDeps {
   claims: OutboxClaims;
   leases: ConnectionLeases;
   deliver: Deliver;
-  sendLog: Pick<SendLog, 'recordMany'>;
   settings: OutboxSettings;
   logger: Logger;
   now: () => Date;
@@ -71,7 +69,6 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
 
   const writer = createOutcomeWriter({
     claims: deps.claims,
-    sendLog: deps.sendLog,
     holder: account.holder,
     giveUpMs: deps.settings.leaseMs,
     retryMs: deps.settings.pollMs,
