@@ -45,6 +45,17 @@ export interface Delivered {
  * The sender writes both, the entry first (outcome-writer).
  */
 export function createDeliver(deps: DeliverDeps) {
+  /** A connection's route as the send log stores it, worked out once per connection, not per message. */
+  const routeTexts = new WeakMap<UserRoute, string>();
+  function routeText(route: UserRoute): string {
+    let text = routeTexts.get(route);
+    if (text === undefined) {
+      text = writeRoute(route);
+      routeTexts.set(route, text);
+    }
+    return text;
+  }
+
   /** The user and their configuration as it is now (one query); `memo` holds it for the rest of one claimed chunk. */
   async function configurationOf(userId: number, memo: Map<number, Promise<Resolved | null>>): Promise<Resolved | null> {
     let entry = memo.get(userId);
@@ -138,7 +149,7 @@ export function createDeliver(deps: DeliverDeps) {
       user_id: message.user_id,
       at: started.toISOString(),
       kind: 'send',
-      transport: writeRoute(entry.route),
+      transport: routeText(entry.route),
       recipient: allRecipients(message),
       result: entry.result,
       server_reply: entry.reply,
