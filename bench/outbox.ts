@@ -186,7 +186,7 @@ const rows = [
 console.log('\n| Measure | Saatja | Baseline (same run) | Ratio | Budget | Result |\n|---|---|---|---|---|---|');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 console.log(
-  `\nNode ${process.version}, load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}, ${((performance.now() - started) / 1000).toFixed(0)} s; rounds: outbox ${throughput.outbox.map(fmt).join(', ')} msg/s, bare ${throughput.bare.map(fmt).join(', ')} msg/s (warm-up: outbox ${warmUp.outbox.map(fmt).join(', ')}, bare ${warmUp.bare.map(fmt).join(', ')}); submit p99 ${latencyRounds.map((r) => `${r.saatja.p99} (bare ${r.baseline.p99})`).join(', ')} ms.`,
+  `\nNode ${process.version}, load average ${loadAtStart.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}, ${((performance.now() - started) / 1000).toFixed(0)} s; rounds: outbox ${throughput.outbox.map(fmt).join(', ')} msg/s, bare ${throughput.bare.map(fmt).join(', ')} msg/s, each round's ratio ${throughput.outbox.map((rate, round) => `${(rate / throughput.bare[round]!).toFixed(2)}×`).join(', ')} (warm-up: outbox ${warmUp.outbox.map(fmt).join(', ')}, bare ${warmUp.bare.map(fmt).join(', ')}); submit p99 ${latencyRounds.map((r) => `${r.saatja.p99} (bare ${r.baseline.p99})`).join(', ')} ms.`,
 );
 
 await own.close();
