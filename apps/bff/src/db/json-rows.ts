@@ -44,9 +44,9 @@ const pick = (row: Record<string, unknown>, columns: readonly string[]) => {
 };
 
 /**
- * The statement inserting many rows at once (at least one): the rows as a JSON array, turned into the table's row type by
- * PostgreSQL (`jsonb_populate_recordset`), and the values every row shares as one JSON object beside
- * it (`jsonb_populate_record`), so PostgreSQL parses them once. Kysely's multi-row VALUES costs a
+ * The statement inserting many rows at once (at least one): the rows as a JSON array, turned into
+ * the table's row type by PostgreSQL (`jsonb_populate_recordset`), and the values every row shares
+ * as one JSON object beside it (`jsonb_populate_record`), so PostgreSQL parses them once. Kysely's multi-row VALUES costs a
  * parameter per cell: Kysely builds and compiles each, pg serialises each, and PostgreSQL parses and
  * plans a statement whose text changes with the row count (a new prepared statement for each count).
  * This text changes only with the columns and which of them are shared. A column no row names keeps

@@ -42,7 +42,7 @@ export interface Delivered {
 /**
  * One attempt of one message, through the account's connection: the outcome to store, and an entry
  * for the send log (SPEC §5: every attempt), whose Message-ID lets the events module match bounces.
- * The sender writes both, the entry first (outcome-writer).
+ * The sender writes both together, in one statement (outcome-writer).
  */
 export function createDeliver(deps: DeliverDeps) {
   /** A connection's route as the send log stores it, worked out once per connection, not per message. */
