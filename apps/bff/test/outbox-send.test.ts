@@ -1,5 +1,6 @@
 import type { PublicBatch, PublicOutboxMessageDetail } from '@saatja/core';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer, type ScriptedReply } from '@saatja/local-servers';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apiClient } from './support/api-client';
 import {
@@ -248,6 +249,29 @@ describe('the send API and the outbox', () => {
     expect(arrived).toBeGreaterThan(whilePaused);
     expect(ended.counts).toMatchObject({ queued: 0, sending: 0, failed: 0, sent: arrived, cancelled: 30 - arrived });
     expect([...arrivals(own).values()].every((times) => times === 1)).toBe(true);
+  });
+
+  it('when a batch is being stored, then its sender opens the connection meanwhile and sends the whole batch over it', async () => {
+    await setLocalServerLimits(stack.url, { maxConnections: 1 });
+    const before = own.connections().total;
+    let submitted: ReturnType<typeof api> | undefined;
+    await stack.bff.db.transaction().execute(async (trx) => {
+      // While this lock is held the batch's rows cannot go in: the API waits in its INSERT.
+      await sql`lock table outbox_messages in exclusive mode`.execute(trx);
+      submitted = api('POST', '/batches', batchOf(5));
+      await eventually(
+        async () => own.connections().total,
+        (total) => total === before + 1,
+      );
+      expect(own.received()).toHaveLength(0);
+    });
+
+    expect((await submitted!).status).toBe(202);
+    await eventually(
+      async () => own.received().length,
+      (count) => count === 5,
+    );
+    expect(own.connections().total).toBe(before + 1);
   });
 
   it('when the user sends through the vendor relay, then a batch is refused: mass mail needs an own server', async () => {

@@ -40,9 +40,9 @@ export interface Delivered {
 }
 
 /**
- * One attempt of one message, through the account's connection: the outcome to store, and an entry
- * for the send log (SPEC §5: every attempt), whose Message-ID lets the events module match bounces.
- * The sender writes both together, in one statement (outcome-writer).
+ * A sender's delivery: `attempt` is one attempt of one message, through the account's connection: the
+ * outcome to store, and an entry for the send log (SPEC §5: every attempt), whose Message-ID lets the
+ * events module match bounces. The sender writes both together, in one statement (outcome-writer).
  */
 export function createDeliver(deps: DeliverDeps) {
   /** A connection's route as the send log stores it, worked out once per connection, not per message. */
@@ -66,7 +66,19 @@ export function createDeliver(deps: DeliverDeps) {
     return entry;
   }
 
-  return async function deliver(
+  /**
+   * Opens `accountKey`'s connection for the user's coming messages before they are claimed (a batch
+   * being stored). Whatever fails here is left to the first attempt, which meets it again and logs it.
+   */
+  async function warm(userId: number, key: string, open: (build: () => Promise<UserTransport>) => Promise<void>): Promise<void> {
+    const found = await deps.userTransport.effectiveOfUser({ id: userId });
+    if (!found) return;
+    const { user, ...resolved } = found;
+    if (accountKey(resolved.effective.transport) !== key) return;
+    await open(() => deps.userTransport.transportFor(user, resolved));
+  }
+
+  async function attempt(
     message: ClaimedMessage,
     connection: ConnectionSource,
     memo: Map<number, Promise<Resolved | null>>,
@@ -121,7 +133,9 @@ export function createDeliver(deps: DeliverDeps) {
           : retryOrFail(message, started, reply, diagnosis.failureClass);
       return { outcome, entry };
     }
-  };
+  }
+
+  return { attempt, warm };
 
   function retryOrFail(message: ClaimedMessage, at: Date, reply: string | null, failureClass: string): Outcome {
     const next = nextAttemptAt(
@@ -160,4 +174,5 @@ export function createDeliver(deps: DeliverDeps) {
     };
   }
 }
-export type Deliver = ReturnType<typeof createDeliver>;
+export type Delivery = ReturnType<typeof createDeliver>;
+export type Deliver = Delivery['attempt'];

@@ -35,9 +35,10 @@ export function createOutboxModule(deps: OutboxModuleDeps) {
     reads,
     settings,
     serverLimits: limits.list,
+    batchComing: (accountKey, userId) => worker.prepare(accountKey, userId),
     now,
   });
-  const deliver = createDeliver({
+  const delivery = createDeliver({
     config: deps.config,
     userTransport: deps.userTransport,
     retry: settings.retry,
@@ -47,7 +48,7 @@ export function createOutboxModule(deps: OutboxModuleDeps) {
   const worker = createOutboxWorker({
     claims: createOutboxClaims(db),
     leases,
-    deliver,
+    delivery,
     serverLimits: limits.list,
     settings,
     logger: deps.logger,

@@ -31,6 +31,8 @@ export interface OutboxServiceDeps {
   reads: OutboxReads;
   settings: OutboxSettings;
   serverLimits: () => Promise<ServerLimitOverride[]>;
+  /** A batch is about to be stored: the worker may open the account's connections meanwhile. */
+  batchComing: (accountKey: string, userId: number) => void;
   now: () => Date;
 }
 
@@ -150,6 +152,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       const batchId = randomUUID();
       const shared = common(token, effective, batchId);
       if (!shared.effective.massMail) throw fieldError('user', 'massMail.ownServerOnly');
+      deps.batchComing(shared.account, user.id);
       const hash = sha256(input);
       const stored = await deps.store.insertBatch(
         {

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { limitsForAccount, type ServerLimitOverride } from '@saatja/core';
+import { limitsForAccount, type SendingLimits, type ServerLimitOverride } from '@saatja/core';
 import type { Logger } from 'pino';
 import type { ConnectionLeases } from './connection-leases';
-import type { Deliver } from './deliver';
+import type { Delivery } from './deliver';
 import type { OutboxClaims } from './outbox-claims';
 import type { OutboxSettings } from '../config/outbox-settings';
 import { startSender, type Sender } from './sender';
@@ -10,7 +10,7 @@ import { startSender, type Sender } from './sender';
 export interface OutboxWorkerDeps {
   claims: OutboxClaims;
   leases: ConnectionLeases;
-  deliver: Deliver;
+  delivery: Delivery;
   serverLimits: () => Promise<ServerLimitOverride[]>;
   settings: OutboxSettings;
   logger: Logger;
@@ -37,6 +37,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
   let again = false;
   let coalesced: NodeJS.Timeout | null = null;
   let sequence = 0;
+  /** Senders being started ahead of a batch (prepare): stopping waits for them. */
+  const preparing = new Set<Promise<void>>();
   const nowMs = () => deps.now().getTime();
   const localSenders = (accountKey: string) => [...senders].filter(([id]) => id.startsWith(`${accountKey}\n`));
 
@@ -44,6 +46,28 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
     if (!running) return;
     if (timer) clearTimeout(timer);
     timer = setTimeout(wake, Math.max(0, Math.min(ms, deps.settings.pollMs)));
+  }
+
+  /** Senders for the account's free connection slots (as far as this instance may run more); `warmFor`: see startSender. */
+  async function startSenders(accountKey: string, limits: SendingLimits, now: number, warmFor?: number): Promise<void> {
+    for (let n = localSenders(accountKey).length; n < limits.maxConnections && senders.size < deps.settings.maxSenders; n += 1) {
+      const holder = `${instance}/${(sequence += 1)}`;
+      const slot = await deps.leases.acquire({ accountKey, cap: limits.maxConnections, holder, now, leaseMs: deps.settings.leaseMs });
+      if (slot === null) break;
+      if (!running) {
+        // Stopped meanwhile: what is stopping waits for this, and no sender may start now.
+        await deps.leases.release(accountKey, slot, holder);
+        break;
+      }
+      const id = `${accountKey}\n${holder}`;
+      const sender = startSender(deps, { key: accountKey, limits, slot, holder }, warmFor);
+      senders.set(id, sender);
+      void sender.done.then(() => {
+        senders.delete(id);
+        // Its messages may not all be done (a back-off, a lost slot): look again soon.
+        wake();
+      });
+    }
   }
 
   async function tick(): Promise<void> {
@@ -57,22 +81,8 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
         nextDue = Math.min(nextDue, dueAt);
         continue;
       }
-      const limits = limitsForAccount(accountKey, overrides, deps.settings.relayLimits);
-      const local = localSenders(accountKey);
-      for (const [, sender] of local) sender.wake();
-      for (let n = local.length; n < limits.maxConnections && senders.size < deps.settings.maxSenders; n += 1) {
-        const holder = `${instance}/${(sequence += 1)}`;
-        const slot = await deps.leases.acquire({ accountKey, cap: limits.maxConnections, holder, now, leaseMs: deps.settings.leaseMs });
-        if (slot === null) break;
-        const id = `${accountKey}\n${holder}`;
-        const sender = startSender(deps, { key: accountKey, limits, slot, holder });
-        senders.set(id, sender);
-        void sender.done.then(() => {
-          senders.delete(id);
-          // Its messages may not all be done (a back-off, a lost slot): look again soon.
-          wake();
-        });
-      }
+      for (const [, sender] of localSenders(accountKey)) sender.wake();
+      await startSenders(accountKey, limitsForAccount(accountKey, overrides, deps.settings.relayLimits), now);
     }
     schedule(nextDue === Infinity ? deps.settings.pollMs : nextDue - nowMs());
   }
@@ -114,6 +124,22 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
 
   return {
     instance,
+    /**
+     * A batch of `userId` is being stored for `accountKey`: start its senders now, so their
+     * connections open (and the server's greeting comes) while the rows go in, not after.
+     */
+    prepare(accountKey: string, userId: number): void {
+      if (!running || localSenders(accountKey).length > 0) return;
+      const now = nowMs();
+      const starting = deps
+        .serverLimits()
+        .then((overrides) => startSenders(accountKey, limitsForAccount(accountKey, overrides, deps.settings.relayLimits), now, userId))
+        .catch((error: unknown) =>
+          deps.logger.warn({ err: error, account: accountKey }, 'outbox senders not started ahead; the round starts them'),
+        )
+        .finally(() => preparing.delete(starting));
+      preparing.add(starting);
+    },
     start(): void {
       running = true;
       wake();
@@ -125,6 +151,7 @@ export function createOutboxWorker(deps: OutboxWorkerDeps) {
       if (timer) clearTimeout(timer);
       if (coalesced) clearTimeout(coalesced);
       await ticking;
+      await Promise.all(preparing);
       for (const sender of senders.values()) sender.stop();
       await Promise.all([...senders.values()].map((sender) => sender.done));
     },

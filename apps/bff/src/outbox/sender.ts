@@ -2,7 +2,7 @@ import type { SendingLimits } from '@saatja/core';
 import type { Logger } from 'pino';
 import type { ConnectionLeases } from './connection-leases';
 import { createAccountConnection } from './account-connection';
-import type { Deliver, Delivered } from './deliver';
+import type { Deliver, Delivered, Delivery } from './deliver';
 import type { ClaimedMessage, OutboxClaims } from './outbox-claims';
 import { createOutcomeWriter } from './outcome-writer';
 import type { OutboxSettings } from '../config/outbox-settings';
@@ -16,7 +16,7 @@ const IDLE_LINGER_MS = 2_000;
 export interface SenderDeps {
   claims: OutboxClaims;
   leases: ConnectionLeases;
-  deliver: Deliver;
+  delivery: Delivery;
   settings: OutboxSettings;
   logger: Logger;
   now: () => Date;
@@ -33,8 +33,13 @@ export interface Sender {
 /**
  * One connection slot of one account, held by this instance: claims the account's due messages
  * within its rate windows and sends them over one pooled SMTP connection, until none is due.
+ * `warmFor`: a user whose batch is being stored; the connection opens for it at once.
  */
-export function startSender(deps: SenderDeps, account: { key: string; limits: SendingLimits; slot: number; holder: string }): Sender {
+export function startSender(
+  deps: SenderDeps,
+  account: { key: string; limits: SendingLimits; slot: number; holder: string },
+  warmFor?: number,
+): Sender {
   let stopped = false;
   let backOff = false;
   let interrupt: (() => void) | null = null;
@@ -49,6 +54,13 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
   const nowMs = () => deps.now().getTime();
 
   const connection = createAccountConnection(nowMs);
+  const warming =
+    warmFor === undefined
+      ? null
+      : deps.delivery.warm(warmFor, account.key, connection.warm).catch((error: unknown) => {
+          // The first attempt meets the same failure and logs it as an attempt.
+          deps.logger.debug({ err: error, account: account.key }, 'outbox connection not opened ahead');
+        });
 
   /** Until a wake-up (NOTIFY, stop), `ms` elapsed, or `ready` holds (checked whenever a send ends). */
   const pause = (ms: number, ready: () => boolean = () => false) =>
@@ -88,7 +100,7 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
   }
 
   async function sendOne(message: ClaimedMessage, memo: Parameters<Deliver>[2]): Promise<void> {
-    const delivered = await deps.deliver(message, connection.source, memo).catch((error: unknown): Delivered => {
+    const delivered = await deps.delivery.attempt(message, connection.source, memo).catch((error: unknown): Delivered => {
       deps.logger.error({ err: error, message: message.id }, 'outbox delivery crashed');
       const nextAt = new Date(nowMs() + deps.settings.leaseMs).toISOString();
       return { outcome: { kind: 'retry', nextAt, reply: null, failureClass: 'unknown' }, entry: null };
@@ -201,6 +213,8 @@ export function startSender(deps: SenderDeps, account: { key: string; limits: Se
   const done = run()
     .catch((error: unknown) => deps.logger.error({ err: error, account: account.key }, 'outbox sender stopped'))
     .finally(async () => {
+      // A warm-up still under way would open a connection after this close.
+      await warming;
       connection.close();
       await deps.leases.release(account.key, account.slot, account.holder).catch(() => {});
     });
