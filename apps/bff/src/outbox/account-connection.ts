@@ -118,4 +118,3 @@ export function createAccountConnection(nowMs: () => number) {
     close,
   };
 }
-export type AccountConnectionHandle = ReturnType<typeof createAccountConnection>;
