@@ -1,7 +1,14 @@
 import { loadavg } from 'node:os';
 import autocannon from 'autocannon';
 import { setUpTestDatabaseServer } from '../apps/bff/test/support/test-database';
-import { createToken, JAAN_SMTP_PASSWORD, jaanUsesOwnServer, batchOf, setLocalServerLimits } from '../apps/bff/test/support/outbox';
+import {
+  createToken,
+  JAAN_CARD,
+  JAAN_SMTP_PASSWORD,
+  jaanUsesOwnServer,
+  batchOf,
+  setLocalServerLimits,
+} from '../apps/bff/test/support/outbox';
 import { startInstances } from '../apps/bff/test/support/instances';
 import { startTestStack } from '../apps/bff/test/support/stack';
 import { createLocalTls, startSmtpServer, type LocalSmtpServer } from '../packages/local-servers/src/index';
@@ -47,8 +54,8 @@ async function untilReceived(server: LocalSmtpServer, count: number): Promise<vo
   await server.waitForMail(() => (held += 1) >= count, 120_000);
 }
 
-/** The From the outbox writes for JAAN (the card's name and address): the bare pool sends the same mail. */
-const JAAN_FROM = { name: 'Jaan Tamm', address: 'jaan@firma.ee' };
+/** The From the outbox writes for JAAN (his card's name and address): the bare pool sends the same mail. */
+const JAAN_FROM = { name: JAAN_CARD.name, address: JAAN_CARD.email };
 
 /** Messages a second of a bare nodemailer pool of CONNECTIONS sending MESSAGES, all queued at once. */
 async function bare(): Promise<number> {

@@ -35,12 +35,14 @@ export async function setLocalServerLimits(
 }
 
 /** JAAN's card sends through `server` (STARTTLS, user jaan): an own server, so mass mail is allowed. */
+/** The name and e-mail JAAN's card sends as (the outbox's From for him). */
+export const JAAN_CARD = { name: 'Jaan Tamm', email: 'jaan@firma.ee' } as const;
+
 export async function jaanUsesOwnServer(baseUrl: string, server: Pick<LocalSmtpServer, 'port' | 'security'>): Promise<void> {
   const jaan = apiClient(baseUrl);
   await jaan.signIn('JAAN', 'jaan-demo-2026');
   const response = await jaan.call('PUT', '/card', {
-    name: 'Jaan Tamm',
-    email: 'jaan@firma.ee',
+    ...JAAN_CARD,
     mailSender: {
       mode: 'smtp',
       smtp: {
